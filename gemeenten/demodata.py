@@ -1,0 +1,65 @@
+"""Illustrative demo profiles for `make run`. Clearly labelled as example text on the page."""
+
+from django.db import transaction
+
+from .models import Contactpersoon, Doelgroep, Koploper, Link, Thema
+
+VOORBEELD_ORGANISATIE = (
+    "<p>Inwoners kunnen voor onafhankelijke cliëntondersteuning terecht bij een professionele "
+    "cliëntondersteuner en bij een pool van vrijwillige ervaringsdeskundigen. Het sociaal team wijst "
+    "inwoners vóór het keukentafelgesprek op deze mogelijkheid.</p>"
+)
+VOORBEELD_AMBITIES = (
+    "<ul><li>Iedere inwoner weet dat cliëntondersteuning bestaat en gratis is.</li>"
+    "<li>Ervaringsdeskundigen worden structureel betrokken bij beleid.</li></ul>"
+)
+VOORBEELD_ACTIES = (
+    "<p>Samen met de adviesraad sociaal domein organiseren we voorlichtingsbijeenkomsten, "
+    "en we meten elk jaar de ervaringen van cliënten.</p>"
+)
+
+UITGELICHT = ["almere", "vught", "regio-twente"]
+
+# Almere's approach as the public sources describe it (DOMAIN.md): real, not example text.
+ALMERE = {
+    "organisatie": "<p>De onafhankelijke cliëntondersteuning in Almere wordt gegeven door MEE IJsseloevers. "
+    "Daarnaast is er een <em>kompanenpool</em>: vrijwillige ervaringsdeskundigen die cliënten morele steun "
+    "geven en helpen hun vraag onder woorden te brengen.</p>",
+}
+
+
+@transaction.atomic
+def demoprofielen_laden() -> int:
+    """Fill the known koplopers' empty profiles with labelled example text. Idempotent."""
+    doelgroepen = list(Doelgroep.objects.order_by("naam"))
+    themas = list(Thema.objects.order_by("naam"))
+    aantal = 0
+    for index, koploper in enumerate(Koploper.objects.order_by("sorteernaam")):
+        if koploper.slug == "almere":
+            koploper.organisatie = ALMERE["organisatie"]
+        elif not koploper.organisatie:
+            koploper.organisatie = VOORBEELD_ORGANISATIE
+            koploper.ambities = VOORBEELD_AMBITIES
+            koploper.acties = VOORBEELD_ACTIES
+            koploper.is_voorbeeldtekst = True
+        koploper.uitgelicht = koploper.slug in UITGELICHT
+        koploper.save()
+        if doelgroepen and not koploper.doelgroepen.exists():
+            koploper.doelgroepen.add(doelgroepen[index % len(doelgroepen)])
+        if themas and not koploper.themas.exists():
+            koploper.themas.add(themas[index % len(themas)])
+        if koploper.is_voorbeeldtekst:
+            Contactpersoon.objects.get_or_create(
+                koploper=koploper,
+                naam="Voorbeeld Contactpersoon",
+                defaults={
+                    "functie": "Beleidsadviseur sociaal domein (voorbeeld)",
+                    "email": f"cliëntondersteuning@{koploper.slug}.example".replace("ë", "e"),
+                    "telefoon": "14 0000",
+                    "toestemming_publicatie": True,
+                },
+            )
+        if koploper.bron_url:
+            Link.objects.get_or_create(koploper=koploper, url=koploper.bron_url, defaults={"titel": "Bron"})
+        aantal += 1
+    return aantal

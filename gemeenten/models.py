@@ -1,0 +1,212 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .sortering import beginletter, sorteersleutel
+
+
+class Provincie(models.Model):
+    code = models.CharField(_("CBS-code"), max_length=4, unique=True)
+    naam = models.CharField(_("naam"), max_length=50)
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    geometrie = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("provincie")
+        verbose_name_plural = _("provincies")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    """One of the Dutch municipalities (CBS indeling)."""
+
+    code = models.CharField(_("CBS-code"), max_length=6, unique=True, help_text=_("Bijvoorbeeld GM0034."))
+    naam = models.CharField(_("officiële naam"), max_length=100)
+    weergavenaam = models.CharField(
+        _("weergavenaam"),
+        max_length=100,
+        blank=True,
+        help_text=_("De naam die mensen gewoonlijk gebruiken, als die afwijkt (Den Haag)."),
+    )
+    sorteernaam = models.CharField(_("sorteernaam"), max_length=100, editable=False, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    provincie = models.ForeignKey(
+        Provincie, verbose_name=_("provincie"), on_delete=models.PROTECT, related_name="gemeenten"
+    )
+    geometrie = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(_("indelingsjaar"), default=2026)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["sorteernaam"]
+
+    def __str__(self):
+        return self.toon_naam
+
+    def save(self, *args, **kwargs):
+        self.sorteernaam = sorteersleutel(self.toon_naam)
+        super().save(*args, **kwargs)
+
+    @property
+    def toon_naam(self):
+        return self.weergavenaam or self.naam
+
+
+class Doelgroep(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Thema(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class KoploperQuerySet(models.QuerySet):
+    def gepubliceerd(self):
+        return self.filter(gepubliceerd=True)
+
+
+class Koploper(models.Model):
+    """A koplopergemeente: one municipality, or a region of several, taking part in rounds."""
+
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("gemeente")
+        REGIO = "regio", _("regio")
+
+    naam = models.CharField(_("naam"), max_length=150)
+    sorteernaam = models.CharField(_("sorteernaam"), max_length=150, editable=False, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.GEMEENTE)
+    gemeente = models.OneToOneField(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="koploper",
+        null=True,
+        blank=True,
+        help_text=_("Alleen bij een koploper die één gemeente is."),
+    )
+    leden = models.ManyToManyField(
+        Gemeente,
+        verbose_name=_("deelnemende gemeenten"),
+        related_name="regios",
+        blank=True,
+        help_text=_("Alleen bij een regio; leeg als de gemeenten niet bekend zijn."),
+    )
+    provincie = models.ForeignKey(
+        Provincie,
+        verbose_name=_("provincie"),
+        on_delete=models.PROTECT,
+        related_name="koplopers",
+        null=True,
+        blank=True,
+    )
+    rondes = models.ManyToManyField("selectie.Ronde", verbose_name=_("rondes"), related_name="koplopers", blank=True)
+    deelname_volgens_bron = models.CharField(
+        _("deelname volgens de bron"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wat de openbare bron over de ronde of periode zegt, letterlijk."),
+    )
+    bron_url = models.URLField(_("bron"), max_length=500, blank=True)
+
+    organisatie = models.TextField(_("hoe is de cliëntondersteuning georganiseerd?"), blank=True)
+    ambities = models.TextField(_("welke ambities zijn er?"), blank=True)
+    acties = models.TextField(_("welke acties worden ondernomen?"), blank=True)
+    is_voorbeeldtekst = models.BooleanField(
+        _("voorbeeldtekst"),
+        default=False,
+        help_text=_("De antwoorden zijn illustratieve demotekst, geen echte gegevens."),
+    )
+    doelgroepen = models.ManyToManyField(Doelgroep, verbose_name=_("doelgroepen"), related_name="koplopers", blank=True)
+    themas = models.ManyToManyField(Thema, verbose_name=_("thema's"), related_name="koplopers", blank=True)
+    uitgelicht = models.BooleanField(_("uitgelicht"), default=False)
+    gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = KoploperQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("koploper")
+        verbose_name_plural = _("koplopers")
+        ordering = ["sorteernaam"]
+        indexes = [models.Index(fields=["gepubliceerd", "sorteernaam"], name="koploper_publiek_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(soort="regio") | models.Q(gemeente__isnull=True),
+                name="koploper_regio_zonder_gemeente",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        self.sorteernaam = sorteersleutel(self.naam)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("gemeenten:profiel", kwargs={"slug": self.slug})
+
+    @property
+    def beginletter(self):
+        return beginletter(self.naam)
+
+
+class Contactpersoon(models.Model):
+    koploper = models.ForeignKey(Koploper, on_delete=models.CASCADE, related_name="contactpersonen")
+    naam = models.CharField(_("naam"), max_length=150)
+    functie = models.CharField(_("functie"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    toestemming_publicatie = models.BooleanField(
+        _("toestemming om openbaar te tonen"),
+        default=False,
+        help_text=_("Alleen met toestemming van de persoon zelf staan de gegevens op de openbare pagina."),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Link(models.Model):
+    koploper = models.ForeignKey(Koploper, on_delete=models.CASCADE, related_name="links")
+    titel = models.CharField(_("titel"), max_length=200)
+    url = models.URLField(_("adres"), max_length=500)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["volgorde", "titel"]
+
+    def __str__(self):
+        return self.titel

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Koploperportaal – beheer")
+admin.site.site_title = _("Koploperportaal beheer")
+admin.site.index_title = _("Beheer van het Koploperportaal")
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("beheer/", admin.site.urls),
+    path("gemeenten/", include("gemeenten.urls")),
+]
+
+handler403 = "koplopers.views.geen_toegang"
+handler404 = "koplopers.views.niet_gevonden"
+handler500 = "koplopers.views.serverfout"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,97 @@
+import pytest
+from django.core.management import call_command
+
+from gemeenten.models import Gemeente, Koploper, Provincie
+from gemeenten.services import koplopers_bekend_laden, referentiedata_laden
+from selectie.models import Ronde
+
+
+@pytest.mark.django_db
+def test_referentiedata_laden_loads_all_municipalities_and_provinces():
+    referentiedata_laden()
+
+    assert Gemeente.objects.count() == 342
+    assert Provincie.objects.count() == 12
+    assert Gemeente.objects.get(code="GM0034").naam == "Almere"
+    assert Gemeente.objects.filter(provincie__code="PV30").count() == 56
+
+
+@pytest.mark.django_db
+def test_referentiedata_laden_twice_keeps_the_same_rows():
+    referentiedata_laden()
+    koplopers_bekend_laden()
+    ids_voor = set(Gemeente.objects.values_list("id", flat=True))
+
+    verslag = referentiedata_laden()
+    koplopers_bekend_laden()
+
+    assert set(Gemeente.objects.values_list("id", flat=True)) == ids_voor
+    assert verslag.aangemaakt == {}
+    assert Koploper.objects.count() == 28
+
+
+@pytest.mark.django_db
+def test_referentiedata_laden_updates_a_changed_name():
+    referentiedata_laden()
+    Gemeente.objects.filter(code="GM0034").update(naam="Almere-oud")
+
+    referentiedata_laden()
+
+    assert Gemeente.objects.get(code="GM0034").naam == "Almere"
+
+
+@pytest.mark.django_db
+def test_den_haag_has_display_name_and_official_name():
+    referentiedata_laden()
+
+    den_haag = Gemeente.objects.get(code="GM0518")
+
+    assert den_haag.naam == "'s-Gravenhage"
+    assert den_haag.toon_naam == "Den Haag"
+    assert den_haag.slug == "den-haag"
+
+
+@pytest.mark.django_db
+def test_s_hertogenbosch_sorts_under_h():
+    referentiedata_laden()
+
+    namen = list(Gemeente.objects.values_list("naam", flat=True))
+
+    assert namen.index("'s-Hertogenbosch") > namen.index("Heusden") - 5
+    assert namen.index("Harderwijk") < namen.index("'s-Hertogenbosch") < namen.index("Hilversum")
+
+
+@pytest.mark.django_db
+def test_koplopers_bekend_laden_keeps_regions_without_members():
+    referentiedata_laden()
+    koplopers_bekend_laden()
+
+    twente = Koploper.objects.get(slug="regio-twente")
+
+    assert twente.soort == Koploper.Soort.REGIO
+    assert twente.leden.count() == 0
+    assert twente.provincie.naam == "Overijssel"
+
+
+@pytest.mark.django_db
+def test_koplopers_bekend_laden_links_known_rounds_with_source():
+    referentiedata_laden()
+    koplopers_bekend_laden()
+
+    almere = Koploper.objects.get(slug="almere")
+    vught = Koploper.objects.get(slug="vught")
+
+    assert list(almere.rondes.values_list("slug", flat=True)) == ["koplopers-i-2017"]
+    assert list(vught.rondes.values_list("slug", flat=True)) == ["koplopers-ii-2020"]
+    assert "almere.nl" in almere.bron_url
+    assert Ronde.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_laad_demodata_labels_example_text():
+    call_command("laad_referentiedata", verbosity=0)
+    call_command("laad_demodata", verbosity=0)
+
+    assert Koploper.objects.get(slug="breda").is_voorbeeldtekst is True
+    assert Koploper.objects.get(slug="almere").is_voorbeeldtekst is False
+    assert Koploper.objects.filter(uitgelicht=True).count() == 3
