@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import views
+from .views import bewerken, publiek  # noqa: F401
 
 app_name = "gemeenten"
 
 urlpatterns = [
-    path("", views.KoploperListView.as_view(), name="lijst"),
-    path("<slug:slug>/", views.KoploperDetailView.as_view(), name="profiel"),
+    # Public pages (these URLs are part of the product).
+    path("", publiek.KoploperListView.as_view(), name="lijst"),
+    path("kaart/", publiek.KoploperKaartView.as_view(), name="kaart"),
+    path("kaart.geojson", publiek.kaart_geojson, name="kaart_geojson"),
+    path("<slug:slug>/", publiek.KoploperDetailView.as_view(), name="profiel"),
+    # Profile editing.
 ]

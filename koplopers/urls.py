@@ -11,8 +11,20 @@ admin.site.index_title = _("Beheer van het Koploperportaal")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("over/", views.PaginaView.as_view(template_name="pagina/over.html"), name="over"),
+    path("privacy/", views.PaginaView.as_view(template_name="pagina/privacy.html"), name="privacy"),
+    path(
+        "toegankelijkheid/",
+        views.PaginaView.as_view(template_name="pagina/toegankelijkheid.html"),
+        name="toegankelijkheid",
+    ),
     path("beheer/", admin.site.urls),
+    path("account/", include("koplopers.accounts.urls")),
+    # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
+    path("", include("kennisbank.urls")),
     path("gemeenten/", include("gemeenten.urls")),
+    # selectie owns /voordragen/, /mijn-voordrachten/, /beoordelen/ and the staff pages.
+    path("", include("selectie.urls")),
 ]
 
 handler403 = "koplopers.views.geen_toegang"

@@ -14,6 +14,10 @@ class HomeView(TemplateView):
         return context
 
 
+class PaginaView(TemplateView):
+    """A plain content page (about, privacy statement, accessibility statement)."""
+
+
 def geen_toegang(request, exception=None):
     return render(request, "403.html", status=403)
 

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from .selectors import publieke_koplopers
+from ..selectors import publieke_koplopers
 
 
 class KoploperListView(ListView):
@@ -17,3 +17,17 @@ class KoploperDetailView(DetailView):
 
     def get_queryset(self):
         return publieke_koplopers()
+
+
+class KoploperKaartView(ListView):
+    template_name = "gemeenten/kaart.html"
+    context_object_name = "koplopers"
+
+    def get_queryset(self):
+        return publieke_koplopers()
+
+
+def kaart_geojson(request):
+    from django.http import JsonResponse
+
+    return JsonResponse({"type": "FeatureCollection", "features": []})

@@ -1,0 +1,1 @@
+"""Profile editing by municipal officials and programme staff."""

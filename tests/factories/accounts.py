@@ -1,0 +1,50 @@
+import factory
+
+from koplopers.accounts.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.nl")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", "Wachtwoord-voor-tests-1")
+
+    @factory.post_generation
+    def bewaar(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class AmbtenaarFactory(UserFactory):
+    """A municipal official; pass ``koplopers=[...]`` / ``gemeenten=[...]``."""
+
+    @factory.post_generation
+    def koplopers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.koplopers.set(extracted)
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.gemeenten.set(extracted)
+
+
+class BelangenbehartigerFactory(UserFactory):
+    is_belangenbehartiger = True
+    organisatie = "Cliëntenraad Voorbeeld"
+    organisatie_type = User.OrganisatieType.CLIENTORGANISATIE
+
+
+class BeoordelaarFactory(UserFactory):
+    beoordelaar_organisatie = User.BeoordelaarOrganisatie.VNG
+
+
+class StafFactory(UserFactory):
+    is_programmastaf = True
+    is_staff = True
