@@ -23,8 +23,10 @@ urlpatterns = [
     # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
     path("", include("kennisbank.urls")),
     path("gemeenten/", include("gemeenten.urls")),
-    # selectie owns /voordragen/, /mijn-voordrachten/, /beoordelen/ and the staff pages.
+    # selectie owns /voordragen/, /mijn-voordrachten/ and the round/candidate staff pages.
     path("", include("selectie.urls")),
+    # selectie.beoordeling owns /beoordelen/ and the selection workspace.
+    path("", include("selectie.beoordeling.urls")),
 ]
 
 handler403 = "koplopers.views.geen_toegang"

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "koplopers.accounts",
     "gemeenten",
     "selectie",
+    "selectie.beoordeling",
     "kennisbank",
 ]
 

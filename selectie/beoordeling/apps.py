@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BeoordelingConfig(AppConfig):
+    """Reviewing and selecting: assignments, conflicts, scores, aggregates, the selection decision.
+
+    A sub-app of ``selectie`` with its own migrations, so that nominations and reviews evolve apart.
+    """
+
+    name = "selectie.beoordeling"
+    label = "beoordeling"
+    verbose_name = _("Beoordeling en selectie")
