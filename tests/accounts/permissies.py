@@ -1,0 +1,3 @@
+"""Permission expectations for the accounts URLs (see tests/permissies.py)."""
+
+VERWACHTINGEN = []

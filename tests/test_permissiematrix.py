@@ -1,0 +1,140 @@
+"""Every named URL of the portal × every role: the expected status, and no denied write changes anything.
+
+Expectations live in ``tests/<app>/permissies.py`` (see ``tests/permissies.py``). The URL names are
+taken from the URL configuration, so a new URL without expectations makes ``test_elke_url_heeft_verwachtingen``
+fail.
+"""
+
+import importlib
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.permissies import ROLLEN, Verwachting, Wereld
+
+TESTS = Path(__file__).resolve().parent
+
+# URLs that need no expectations: the admin (Django's own permissions) and static/media serving.
+OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/")
+
+# URL names that are not covered yet, each with the reason the lead agreed to. Keep this empty.
+NOG_NIET_GEDEKT: dict[str, str] = {}
+
+# Models whose rows may change on any request (sessions, login bookkeeping).
+VLUCHTIGE_MODELLEN = {"sessions.session", "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}
+
+
+def _verwachtingen_verzamelen() -> list[Verwachting]:
+    verwachtingen = []
+    for bestand in sorted(TESTS.glob("*/permissies.py")):
+        module = importlib.import_module(f"tests.{bestand.parent.name}.permissies")
+        verwachtingen.extend(getattr(module, "VERWACHTINGEN", []))
+    return verwachtingen
+
+
+VERWACHTINGEN = _verwachtingen_verzamelen()
+
+
+def _url_namen(resolver: URLResolver | None = None, namespace: str = "", prefix: str = "") -> set[str]:
+    """All named URLs below ``resolver``, as ``namespace:name``, outside the skipped prefixes."""
+    resolver = resolver or get_resolver()
+    namen = set()
+    for patroon in resolver.url_patterns:
+        pad = prefix + str(patroon.pattern)
+        if pad.startswith(OVERGESLAGEN_PREFIXEN) or pad.lstrip("^").startswith(OVERGESLAGEN_PREFIXEN):
+            continue
+        if isinstance(patroon, URLResolver):
+            ns = namespace
+            if patroon.namespace:
+                ns = f"{namespace}{patroon.namespace}:"
+            namen |= _url_namen(patroon, ns, pad)
+        elif isinstance(patroon, URLPattern) and patroon.name:
+            namen.add(f"{namespace}{patroon.name}")
+    return namen
+
+
+def _database_staat() -> dict:
+    """Every row of every model (except volatile ones), to compare before and after a denied write."""
+    staat = {}
+    for model in apps.get_models():
+        if model._meta.label_lower in VLUCHTIGE_MODELLEN or not model._meta.managed:
+            continue
+        staat[model._meta.label_lower] = list(model._default_manager.order_by("pk").values_list())
+    return staat
+
+
+def _is_geweigerd(rol: str, response) -> bool:
+    if response.status_code >= 400:
+        return True
+    if rol == "anoniem" and response.status_code == 302:
+        return response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+    return False
+
+
+def test_elke_url_heeft_verwachtingen():
+    gedekt = {verwachting.url_name for verwachting in VERWACHTINGEN} | set(NOG_NIET_GEDEKT)
+
+    ontbrekend = sorted(_url_namen() - gedekt)
+
+    assert ontbrekend == []
+
+
+def test_verwachtingen_noemen_elke_rol():
+    onvolledig = [
+        (verwachting.url_name, soort)
+        for verwachting in VERWACHTINGEN
+        for soort, statussen in (("get", verwachting.get), ("post", verwachting.post))
+        if statussen is not None and sorted(statussen) != sorted(ROLLEN)
+    ]
+
+    assert onvolledig == []
+
+
+def test_verwachtingen_bestaan_in_de_urlconf():
+    onbekend = sorted({verwachting.url_name for verwachting in VERWACHTINGEN} - _url_namen())
+
+    assert onbekend == []
+
+
+def _gevallen(soort: str):
+    for verwachting in VERWACHTINGEN:
+        statussen = getattr(verwachting, soort)
+        if statussen is None:
+            continue
+        for rol in ROLLEN:
+            if rol in statussen:
+                yield pytest.param(verwachting, rol, statussen[rol], id=f"{verwachting.url_name}-{rol}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("verwachting", "rol", "status"), list(_gevallen("get")))
+def test_get(verwachting, rol, status):
+    wereld = Wereld.bouwen()
+    url = reverse(verwachting.url_name, kwargs=verwachting.kwargs(wereld))
+    client = wereld.client_voor(rol)
+
+    response = client.get(url)
+
+    assert response.status_code == status, f"GET {url} als {rol}"
+    if rol == "anoniem" and status == 302 and set(verwachting.get.values()) != {302}:
+        assert response["Location"].startswith(resolve_url(settings.LOGIN_URL)), "anoniem hoort naar inloggen"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("verwachting", "rol", "status"), list(_gevallen("post")))
+def test_post(verwachting, rol, status):
+    wereld = Wereld.bouwen()
+    url = reverse(verwachting.url_name, kwargs=verwachting.kwargs(wereld))
+    data = verwachting.post_data(wereld)
+    client = wereld.client_voor(rol)
+    voor = _database_staat()
+
+    response = client.post(url, data)
+
+    assert response.status_code == status, f"POST {url} als {rol}"
+    if _is_geweigerd(rol, response):
+        assert _database_staat() == voor, f"een geweigerde POST naar {url} als {rol} veranderde de database"
