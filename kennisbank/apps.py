@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class KennisbankConfig(AppConfig):
     name = "kennisbank"
     verbose_name = _("Kennisbank")
+
+    def ready(self):
+        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)

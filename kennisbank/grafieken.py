@@ -1,0 +1,112 @@
+"""Server-rendered bar charts: the geometry for an inline SVG (no JavaScript, no style attributes).
+
+Every bar carries its number as text, so nothing depends on colour; the same data goes in a table.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+BREEDTE = 640
+LABELBREEDTE = 250
+WAARDEBREEDTE = 50
+RIJHOOGTE = 30
+BALKHOOGTE = 20
+MARGE = 8
+
+
+@dataclass
+class Balk:
+    label: str
+    waarde: int
+    y: int
+    breedte: int
+    tekst_y: int
+    waarde_x: int
+
+
+@dataclass
+class Staafdiagram:
+    id: str
+    titel: str
+    beschrijving: str
+    balken: list[Balk]
+    breedte: int
+    hoogte: int
+    label_x: int
+    balk_x: int
+    kolomkop: str
+
+
+def staafdiagram(
+    reeks: list[tuple[str, int]], *, id: str, titel: str, beschrijving: str, kolomkop: str
+) -> Staafdiagram:
+    """Horizontal bars, one per (label, value); the longest bar fills the drawing area."""
+    grootste = max((waarde for _, waarde in reeks), default=0) or 1
+    ruimte = BREEDTE - LABELBREEDTE - WAARDEBREEDTE - 2 * MARGE
+    balken = []
+    for index, (label, waarde) in enumerate(reeks):
+        y = MARGE + index * RIJHOOGTE
+        breedte = round(ruimte * waarde / grootste) if waarde else 0
+        balken.append(
+            Balk(
+                label=label,
+                waarde=waarde,
+                y=y,
+                breedte=max(breedte, 2) if waarde else 0,
+                tekst_y=y + BALKHOOGTE - 5,
+                waarde_x=LABELBREEDTE + MARGE + breedte + 6,
+            )
+        )
+    return Staafdiagram(
+        id=id,
+        titel=titel,
+        beschrijving=beschrijving,
+        balken=balken,
+        breedte=BREEDTE,
+        hoogte=2 * MARGE + max(len(reeks), 1) * RIJHOOGTE,
+        label_x=LABELBREEDTE,
+        balk_x=LABELBREEDTE + MARGE,
+        kolomkop=kolomkop,
+    )
+
+
+def factsheet_grafieken(cijfers: dict) -> list[Staafdiagram]:
+    """The factsheet's charts, in the order the page shows them."""
+    return [
+        staafdiagram(
+            cijfers["rondes"],
+            id="grafiek-rondes",
+            titel=_("Koplopers per ronde"),
+            beschrijving=_("Staafdiagram: het aantal gepubliceerde koplopers in elke ronde."),
+            kolomkop=_("Ronde"),
+        ),
+        staafdiagram(
+            cijfers["provincies"],
+            id="grafiek-provincies",
+            titel=_("Koplopers per provincie"),
+            beschrijving=_("Staafdiagram: het aantal gepubliceerde koplopers in elke provincie."),
+            kolomkop=_("Provincie"),
+        ),
+        staafdiagram(
+            cijfers["doelgroepen"],
+            id="grafiek-doelgroepen",
+            titel=_("Koplopers per doelgroep"),
+            beschrijving=_("Staafdiagram: hoeveel koplopers zich op elke doelgroep richten."),
+            kolomkop=_("Doelgroep"),
+        ),
+        staafdiagram(
+            cijfers["themas"],
+            id="grafiek-themas",
+            titel=_("Koplopers per thema"),
+            beschrijving=_("Staafdiagram: hoeveel koplopers werken aan elk thema."),
+            kolomkop=_("Thema"),
+        ),
+        staafdiagram(
+            cijfers["kennisproducten"],
+            id="grafiek-kennisproducten",
+            titel=_("Kennisproducten per soort"),
+            beschrijving=_("Staafdiagram: het aantal gepubliceerde kennisproducten van elke soort."),
+            kolomkop=_("Soort"),
+        ),
+    ]
