@@ -1,22 +1,30 @@
 """Reads for the public pages: querysets with the joins they need."""
 
-from django.db.models import Count, Prefetch, Q
+import hashlib
+import json
+from datetime import datetime
+
+from django.db.models import Count, DateTimeField, Exists, Max, OuterRef, Prefetch, Q, Value
 
 from selectie.models import Ronde
 
-from .models import Koploper, Provincie
+from .models import Contactpersoon, Doelgroep, Gemeente, Koploper, Link, Provincie, Thema
+
+# Boundaries are large: pages that do not draw them never load them.
+_GEOMETRIE = ("gemeente__geometrie", "provincie__geometrie")
+
+
+def _rondes_op_volgorde():
+    return Prefetch("rondes", queryset=Ronde.objects.order_by("jaar", "naam"))
 
 
 def publieke_koplopers():
-    """Published koplopers with what a list row or map popup shows, in Dutch alphabetical order."""
+    """Published koplopers with what a list row or card shows, in Dutch alphabetical order."""
     return (
         Koploper.objects.gepubliceerd()
         .select_related("provincie", "gemeente")
-        .prefetch_related(
-            Prefetch("rondes", queryset=Ronde.objects.order_by("jaar", "naam")),
-            "doelgroepen",
-            "themas",
-        )
+        .defer(*_GEOMETRIE)
+        .prefetch_related(_rondes_op_volgorde(), "doelgroepen", "themas")
         .order_by("sorteernaam")
     )
 
@@ -25,16 +33,165 @@ def uitgelichte_koplopers(aantal: int = 3):
     return publieke_koplopers().filter(uitgelicht=True)[:aantal]
 
 
-def kerncijfers() -> dict:
-    """Key figures for the home page: published koplopers, provinces covered, rounds."""
-    koplopers = Koploper.objects.gepubliceerd()
-    return {
-        "koplopers": koplopers.count(),
-        "provincies": Provincie.objects.filter(
-            Q(koplopers__gepubliceerd=True) | Q(gemeenten__regios__gepubliceerd=True)
+def koploper_profiel():
+    """Published koplopers with everything a profile shows: answers, vocabularies, members with their
+    boundaries, contacts who agreed to be shown, links."""
+    return (
+        Koploper.objects.gepubliceerd()
+        .select_related("provincie", "gemeente__provincie")
+        .defer("provincie__geometrie", "gemeente__provincie__geometrie")
+        .prefetch_related(
+            _rondes_op_volgorde(),
+            "doelgroepen",
+            "themas",
+            Prefetch("leden", queryset=Gemeente.objects.order_by("sorteernaam")),
+            Prefetch(
+                "contactpersonen",
+                queryset=Contactpersoon.objects.filter(toestemming_publicatie=True),
+                to_attr="publieke_contactpersonen",
+            ),
+            Prefetch("links", queryset=Link.objects.all()),
         )
-        .distinct()
-        .count(),
-        "provincies_totaal": Provincie.objects.count(),
-        "rondes": Ronde.objects.annotate(n=Count("koplopers")).filter(n__gt=0).count(),
+    )
+
+
+def filterkeuzes():
+    """The choices of the public filters, straight from the database."""
+    gepubliceerd_in_ronde = Koploper.rondes.through.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+    return {
+        "provincie": Provincie.objects.defer("geometrie").order_by("naam"),
+        "doelgroep": Doelgroep.objects.order_by("naam"),
+        "thema": Thema.objects.order_by("naam"),
+        "ronde": Ronde.objects.filter(Exists(gepubliceerd_in_ronde))
+        .only("id", "naam", "slug")
+        .order_by("jaar", "naam"),
     }
+
+
+def themas_met_aantal():
+    """Themes with the number of published koplopers working on them (home page: "per thema")."""
+    return (
+        Thema.objects.annotate(aantal=Count("koplopers", filter=Q(koplopers__gepubliceerd=True)))
+        .filter(aantal__gt=0)
+        .order_by("naam")
+    )
+
+
+def kerncijfers() -> dict:
+    """Key figures for the home page: published koplopers, provinces covered, rounds. Three queries.
+
+    A province is covered when a published koploper lies in it: its own province, the province of
+    its municipality, or the province of a member of a published region.
+    """
+    gepubliceerd = Koploper.objects.gepubliceerd()
+    gedekt = (
+        Exists(gepubliceerd.filter(provincie=OuterRef("pk")))
+        | Exists(gepubliceerd.filter(gemeente__provincie=OuterRef("pk")))
+        | Exists(Koploper.leden.through.objects.filter(gemeente__provincie=OuterRef("pk"), koploper__gepubliceerd=True))
+    )
+    provincies = Provincie.objects.aggregate(totaal=Count("pk"), gedekt=Count("pk", filter=gedekt))
+    ronde_met_koploper = Koploper.rondes.through.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+    return {
+        "koplopers": gepubliceerd.count(),
+        "provincies": provincies["gedekt"],
+        "provincies_totaal": provincies["totaal"],
+        "rondes": Ronde.objects.filter(Exists(ronde_met_koploper)).count(),
+    }
+
+
+def kaart_versie() -> tuple[str, datetime | None]:
+    """A fingerprint of everything the map data depends on, and the newest profile change. One query.
+
+    Each table contributes its row count and highest key (the koplopers also their newest
+    ``bijgewerkt``): adding, removing or replacing a row, or saving a profile, changes the fingerprint.
+    Boundaries only change when the reference data is reloaded, which replaces rows or adds new ones.
+    """
+    tabellen = [
+        Koploper.objects.all(),
+        Gemeente.objects.all(),
+        Koploper.rondes.through.objects.all(),
+        Koploper.leden.through.objects.all(),
+        Koploper.doelgroepen.through.objects.all(),
+        Koploper.themas.through.objects.all(),
+        Ronde.objects.all(),
+    ]
+    delen = [
+        tabel.order_by()
+        .annotate(tabel=Value(index))
+        .values("tabel")
+        .annotate(
+            aantal=Count("pk"),
+            hoogste=Max("pk"),
+            laatst=Max("bijgewerkt") if index == 0 else Value(None, output_field=DateTimeField()),
+        )
+        .values_list("tabel", "aantal", "hoogste", "laatst")
+        for index, tabel in enumerate(tabellen)
+    ]
+    rijen = sorted(delen[0].union(*delen[1:], all=True).order_by(), key=lambda rij: rij[0])
+    vingerafdruk = hashlib.sha256(repr(rijen).encode()).hexdigest()[:32]
+    return vingerafdruk, rijen[0][3] if rijen else None
+
+
+def gepubliceerde_koplopers():
+    """Published koplopers without joins: the base the map filters work on."""
+    return Koploper.objects.gepubliceerd()
+
+
+def kaart_koplopers(koplopers):
+    """The (filtered) published koplopers with what a map popup shows, and their member municipalities."""
+    return (
+        koplopers.order_by("sorteernaam")
+        .only("id", "naam", "slug", "soort", "gemeente_id", "deelname_volgens_bron")
+        .prefetch_related(_rondes_op_volgorde(), Prefetch("leden", queryset=Gemeente.objects.only("id")))
+    )
+
+
+def _koploper_per_gemeente(koplopers) -> dict[int, Koploper]:
+    """Which koploper a municipality belongs to: its own profile first, else the first region."""
+    per_gemeente = {}
+    for koploper in koplopers:
+        if koploper.gemeente_id:
+            per_gemeente[koploper.gemeente_id] = koploper
+    for koploper in koplopers:
+        for lid in koploper.leden.all():
+            per_gemeente.setdefault(lid.id, koploper)
+    return per_gemeente
+
+
+def kaart_geojson(koplopers) -> str:
+    """All municipalities as a compact GeoJSON FeatureCollection; those of ``koplopers`` marked.
+
+    Four queries whatever the number of koplopers: municipalities, koplopers, their rounds, members.
+    """
+    per_gemeente = _koploper_per_gemeente(list(koplopers))
+    features = []
+    rijen = Gemeente.objects.order_by("code").values_list(
+        "id", "code", "naam", "weergavenaam", "provincie__naam", "geometrie"
+    )
+    for gemeente_id, code, naam, weergavenaam, provincie, geometrie in rijen:
+        koploper = per_gemeente.get(gemeente_id)
+        eigenschappen = {
+            "code": code,
+            "naam": weergavenaam or naam,
+            "provincie": provincie,
+            "koploper": koploper is not None,
+            "slug": koploper.slug if koploper else None,
+            "url": koploper.get_absolute_url() if koploper else None,
+            "rondes": [ronde.naam for ronde in koploper.rondes.all()] if koploper else [],
+        }
+        if koploper:
+            eigenschappen["koploper_naam"] = koploper.naam
+            eigenschappen["deelname"] = koploper.deelname_volgens_bron
+        features.append({"type": "Feature", "geometry": geometrie, "properties": eigenschappen})
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), ensure_ascii=False)
+
+
+def koploper_gebied(koploper: Koploper) -> dict | None:
+    """The boundaries of a koploper's municipality or region members (prefetched), or None if unknown."""
+    gemeenten = [koploper.gemeente] if koploper.gemeente_id else list(koploper.leden.all())
+    features = [
+        {"type": "Feature", "geometry": gemeente.geometrie, "properties": {"naam": gemeente.toon_naam}}
+        for gemeente in gemeenten
+        if gemeente.geometrie
+    ]
+    return {"type": "FeatureCollection", "features": features} if features else None

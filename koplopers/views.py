@@ -1,17 +1,21 @@
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
-from gemeenten.selectors import kerncijfers, uitgelichte_koplopers
+from gemeenten.selectors import kerncijfers, themas_met_aantal, uitgelichte_koplopers
 
 
 class HomeView(TemplateView):
+    """What the programme is, featured koplopers, key figures and the ways into map and list."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["uitgelicht"] = uitgelichte_koplopers()
-        context["kerncijfers"] = kerncijfers()
-        return context
+        return super().get_context_data(
+            uitgelicht=uitgelichte_koplopers(),
+            kerncijfers=kerncijfers(),
+            themas=themas_met_aantal(),
+            **kwargs,
+        )
 
 
 class PaginaView(TemplateView):

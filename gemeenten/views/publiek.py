@@ -1,33 +1,155 @@
-from django.views.generic import DetailView, ListView
+"""The public pages: the A–Z list, the map and its GeoJSON, and a koploper's profile."""
 
-from ..selectors import publieke_koplopers
+import hashlib
+import string
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .. import selectors
+from ..filters import KoploperFilter
+
+GEOJSON_CACHE_SECONDEN = 24 * 60 * 60
+
+
+def _filterset(request, queryset=None):
+    if queryset is None:
+        queryset = selectors.publieke_koplopers()
+    return KoploperFilter(request.GET or None, queryset=queryset, request=request)
+
+
+def _met_filters(url_naam: str, filterset: KoploperFilter) -> str:
+    url = reverse(url_naam)
+    return f"{url}?{filterset.querystring}" if filterset.querystring else url
+
+
+def _kaart_config(**extra) -> dict:
+    """What kaart.js needs, handed over with json_script: tiles, attribution, view, Dutch texts."""
+    leaflet = settings.LEAFLET_CONFIG
+    return {
+        "tegels": [
+            {"naam": str(naam), "url": url, "attributie": opties.get("attribution", "")}
+            for naam, url, opties in leaflet.get("TILES", [])
+        ],
+        "grensattributie": settings.MAP_BOUNDARY_ATTRIBUTION,
+        "centrum": list(leaflet["DEFAULT_CENTER"]),
+        "zoom": leaflet["DEFAULT_ZOOM"],
+        "minZoom": leaflet["MIN_ZOOM"],
+        "maxZoom": leaflet["MAX_ZOOM"],
+        "teksten": {
+            "inzoomen": _("Inzoomen"),
+            "uitzoomen": _("Uitzoomen"),
+            "profiel": _("Bekijk het profiel van %(naam)s"),
+            "rondes": _("Rondes"),
+            "deelname": _("Deelname volgens de bron"),
+            "onderdeel_van": _("Onderdeel van"),
+            "laadfout": _("De gemeentegrenzen konden niet worden geladen. Bekijk de koplopers als lijst."),
+        },
+        **extra,
+    }
 
 
 class KoploperListView(ListView):
+    """The A–Z list with a letter index, filters and the result count."""
+
     template_name = "gemeenten/koploper_list.html"
     context_object_name = "koplopers"
 
     def get_queryset(self):
-        return publieke_koplopers()
+        self.filterset = _filterset(self.request)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        koplopers = list(self.object_list)
+        per_letter = {}
+        for koploper in koplopers:
+            per_letter.setdefault(koploper.beginletter, []).append(koploper)
+        letters = [
+            {"letter": letter, "anker": f"letter-{letter.lower()}", "koplopers": per_letter.get(letter, [])}
+            for letter in string.ascii_uppercase
+        ]
+        if "#" in per_letter:
+            letters.append({"letter": "#", "anker": "letter-overig", "koplopers": per_letter["#"]})
+        return super().get_context_data(
+            koplopers=koplopers,
+            filterset=self.filterset,
+            letters=letters,
+            kaart_met_filters=_met_filters("gemeenten:kaart", self.filterset),
+            **kwargs,
+        )
+
+
+class KoploperKaartView(TemplateView):
+    """The map of all municipalities with the koplopers highlighted; the same filters as the list."""
+
+    template_name = "gemeenten/kaart.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = _filterset(self.request, queryset=selectors.gepubliceerde_koplopers())
+        geojson_url = reverse("gemeenten:kaart_geojson")
+        if filterset.querystring:
+            geojson_url = f"{geojson_url}?{filterset.querystring}"
+        return super().get_context_data(
+            filterset=filterset,
+            aantal=filterset.qs.count(),
+            lijst_met_filters=_met_filters("gemeenten:lijst", filterset),
+            kaart_config=_kaart_config(modus="overzicht", geojson=geojson_url, container="kaart"),
+            **kwargs,
+        )
+
+
+class KaartGeojsonView(View):
+    """All municipalities as a GeoJSON FeatureCollection, the (filtered) koplopers marked.
+
+    A repeat visit gets 304 after one cheap version query: the ETag is derived from the data version
+    and the query string. The body is cached per data version and normalised filters.
+    """
+
+    def get(self, request):
+        versie, laatst = selectors.kaart_versie()
+        vraag = "&".join(f"{sleutel}={waarde}" for sleutel, waarde in sorted(request.GET.lists()))
+        etag = quote_etag(hashlib.sha256(f"{versie}?{vraag}".encode()).hexdigest()[:32])
+        last_modified = int(laatst.timestamp()) if laatst else None
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = HttpResponse(self._inhoud(request, versie), content_type="application/geo+json")
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, no_cache=True)
+        return response
+
+    def _inhoud(self, request, versie: str) -> bytes:
+        filterset = _filterset(request, queryset=selectors.gepubliceerde_koplopers())
+        filters = hashlib.sha256(filterset.querystring.encode()).hexdigest()[:16]
+        sleutel = f"gemeenten:kaart.geojson:{versie}:{filters}"
+        inhoud = cache.get(sleutel)
+        if inhoud is None:
+            inhoud = selectors.kaart_geojson(selectors.kaart_koplopers(filterset.qs)).encode()
+            cache.set(sleutel, inhoud, GEOJSON_CACHE_SECONDEN)
+        return inhoud
 
 
 class KoploperDetailView(DetailView):
+    """A published koploper's profile; unknown or unpublished slugs give the Dutch 404 page."""
+
     template_name = "gemeenten/koploper_detail.html"
     context_object_name = "koploper"
 
     def get_queryset(self):
-        return publieke_koplopers()
+        return selectors.koploper_profiel()
+
+    def get_context_data(self, **kwargs):
+        gebied = selectors.koploper_gebied(self.object)
+        kaart_config = _kaart_config(modus="enkel", gebied=gebied, container="profielkaart") if gebied else None
+        return super().get_context_data(kaart_config=kaart_config, **kwargs)
 
 
-class KoploperKaartView(ListView):
-    template_name = "gemeenten/kaart.html"
-    context_object_name = "koplopers"
-
-    def get_queryset(self):
-        return publieke_koplopers()
-
-
-def kaart_geojson(request):
-    from django.http import JsonResponse
-
-    return JsonResponse({"type": "FeatureCollection", "features": []})
+kaart_geojson = KaartGeojsonView.as_view()
