@@ -1,0 +1,487 @@
+"""Writes for rounds and nominations. Keyword-only, atomic, validated before saving."""
+
+import logging
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from gemeenten.models import Doelgroep, Gemeente, Thema
+
+from .models import Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
+from .validators import pdf_controleren, weergavenaam
+
+logger = logging.getLogger(__name__)
+
+# The four criteria of the 2019 call (DOMAIN.md): the default for every new round.
+CRITERIA_2019 = [
+    (
+        _("Visie"),
+        _("De gemeente heeft een duidelijke visie op de inzet en positionering van cliëntondersteuning."),
+    ),
+    (
+        _("Gezamenlijk en lerend ontwikkelproces"),
+        _(
+            "Er is een gezamenlijk en lerend ontwikkelproces van gemeente, inwoners of cliënten, "
+            "professionals en vrijwilligers."
+        ),
+    ),
+    (
+        _("Innovaties"),
+        _("Er zijn innovaties gerealiseerd of in ontwikkeling op aspecten van cliëntondersteuning."),
+    ),
+    (
+        _("Ambitie"),
+        _(
+            "De gemeente heeft een duidelijke ambitie, bij voorkeur in relatie tot het toegangsbeleid "
+            "en de eigen dienstverlening."
+        ),
+    ),
+]
+
+# Which status a round may move to from which (staff pages); reviewing and deciding follow on.
+OVERGANGEN = {
+    Ronde.Status.CONCEPT: [Ronde.Status.OPEN],
+    Ronde.Status.OPEN: [Ronde.Status.GESLOTEN, Ronde.Status.CONCEPT],
+    Ronde.Status.GESLOTEN: [Ronde.Status.OPEN, Ronde.Status.IN_BEOORDELING],
+    Ronde.Status.IN_BEOORDELING: [Ronde.Status.BESLOTEN],
+    Ronde.Status.BESLOTEN: [Ronde.Status.GEPUBLICEERD],
+    Ronde.Status.GEPUBLICEERD: [],
+}
+
+# Organisations that speak for residents or clients: together with a municipality, a joint nomination.
+CLIENTZIJDE = {Voordracht.OrganisatieType.CLIENTORGANISATIE, Voordracht.OrganisatieType.ADVIESRAAD}
+
+
+# Rounds ----------------------------------------------------------------------------------------------
+
+
+def _unieke_slug(naam: str, *, behalve: int | None = None) -> str:
+    basis = slugify(naam)[:90] or "ronde"
+    slug, teller = basis, 2
+    while Ronde.objects.filter(slug=slug).exclude(pk=behalve).exists():
+        slug, teller = f"{basis}-{teller}", teller + 1
+    return slug
+
+
+@transaction.atomic
+def ronde_criteria_standaard(*, ronde: Ronde) -> list[Criterium]:
+    """Give ``ronde`` the four criteria of the 2019 call, if it has no criteria yet."""
+    if ronde.criteria.exists():
+        return list(ronde.criteria.order_by("volgorde"))
+    criteria = []
+    for volgorde, (naam, toelichting) in enumerate(CRITERIA_2019, start=1):
+        criterium = Criterium(ronde=ronde, volgorde=volgorde, naam=str(naam), toelichting=str(toelichting))
+        criterium.full_clean()
+        criterium.save()
+        criteria.append(criterium)
+    return criteria
+
+
+@transaction.atomic
+def ronde_aanmaken(
+    *,
+    naam: str,
+    jaar: int,
+    slug: str = "",
+    opent_op=None,
+    sluit_op=None,
+    oproeptekst: str = "",
+    toelichting: str = "",
+    streefaantal_min: int = 12,
+    streefaantal_max: int = 15,
+    is_demo: bool = False,
+) -> Ronde:
+    """A new round in status concept, with the default criteria."""
+    ronde = Ronde(
+        naam=naam,
+        slug=slug or _unieke_slug(naam),
+        jaar=jaar,
+        opent_op=opent_op,
+        sluit_op=sluit_op,
+        oproeptekst=oproeptekst,
+        toelichting=toelichting,
+        streefaantal_min=streefaantal_min,
+        streefaantal_max=streefaantal_max,
+        is_demo=is_demo,
+        status=Ronde.Status.CONCEPT,
+    )
+    ronde.full_clean()
+    ronde.save()
+    ronde_criteria_standaard(ronde=ronde)
+    return ronde
+
+
+RONDE_VELDEN = {
+    "naam",
+    "slug",
+    "jaar",
+    "opent_op",
+    "sluit_op",
+    "oproeptekst",
+    "toelichting",
+    "streefaantal_min",
+    "streefaantal_max",
+    "is_demo",
+}
+
+
+@transaction.atomic
+def ronde_bijwerken(*, ronde: Ronde, **velden) -> Ronde:
+    """Change the descriptive fields of a round (not its status: see ``ronde_status_wijzigen``)."""
+    onbekend = set(velden) - RONDE_VELDEN
+    if onbekend:
+        raise TypeError(f"onbekende velden: {sorted(onbekend)}")
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    for veld, waarde in velden.items():
+        setattr(ronde, veld, waarde)
+    if not ronde.slug:
+        ronde.slug = _unieke_slug(ronde.naam, behalve=ronde.pk)
+    if ronde.status == Ronde.Status.OPEN:
+        _controleer_open_kan(ronde)
+    ronde.full_clean()
+    ronde.save()
+    return ronde
+
+
+def _controleer_open_kan(ronde: Ronde, nu=None) -> None:
+    nu = nu or timezone.now()
+    if not ronde.sluit_op:
+        raise ValidationError({"sluit_op": _("Een open ronde heeft een sluitingsmoment nodig.")})
+    if ronde.sluit_op <= nu:
+        raise ValidationError({"sluit_op": _("Het sluitingsmoment van een open ronde moet in de toekomst liggen.")})
+
+
+@transaction.atomic
+def ronde_openen(*, ronde: Ronde, nu=None) -> Ronde:
+    """Open a round for nominations: it needs criteria and a closing moment in the future."""
+    nu = nu or timezone.now()
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if Ronde.Status.OPEN not in OVERGANGEN[ronde.status]:
+        raise ValidationError(_("Een ronde met status %(status)s kan niet worden geopend."), params=_status(ronde))
+    _controleer_open_kan(ronde, nu)
+    if not ronde.criteria.exists():
+        raise ValidationError(_("Een ronde zonder criteria kan niet worden geopend."))
+    ronde.status = Ronde.Status.OPEN
+    if not ronde.opent_op or ronde.opent_op > nu:
+        ronde.opent_op = ronde.opent_op or nu
+    ronde.full_clean()
+    ronde.save()
+    return ronde
+
+
+@transaction.atomic
+def ronde_sluiten(*, ronde: Ronde, nu=None) -> Ronde:
+    """Close a round: no more submissions. Closing before the deadline moves the deadline to now."""
+    nu = nu or timezone.now()
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if ronde.status != Ronde.Status.OPEN:
+        raise ValidationError(_("Alleen een open ronde kan worden gesloten."))
+    ronde.status = Ronde.Status.GESLOTEN
+    if not ronde.sluit_op or ronde.sluit_op > nu:
+        ronde.sluit_op = nu
+    if ronde.opent_op and ronde.opent_op >= ronde.sluit_op:
+        ronde.opent_op = None
+    ronde.full_clean()
+    ronde.save()
+    return ronde
+
+
+def _status(ronde: Ronde) -> dict:
+    return {"status": ronde.get_status_display()}
+
+
+@transaction.atomic
+def ronde_status_wijzigen(*, ronde: Ronde, status: str, nu=None) -> Ronde:
+    """Move a round to ``status`` along the allowed steps (opening and closing have their own checks)."""
+    if status == Ronde.Status.OPEN:
+        return ronde_openen(ronde=ronde, nu=nu)
+    if status == Ronde.Status.GESLOTEN and ronde.status == Ronde.Status.OPEN:
+        return ronde_sluiten(ronde=ronde, nu=nu)
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if status not in OVERGANGEN[ronde.status]:
+        raise ValidationError(
+            _("Van %(van)s naar %(naar)s kan niet."),
+            params={"van": ronde.get_status_display(), "naar": Ronde.Status(status).label},
+        )
+    ronde.status = status
+    ronde.full_clean()
+    ronde.save()
+    return ronde
+
+
+# Candidates ------------------------------------------------------------------------------------------
+
+
+def kandidaat_sleutel(gemeenten: Iterable[Gemeente]) -> str:
+    """The normalised key of a set of municipalities: their CBS codes, sorted, comma-separated."""
+    return ",".join(sorted({gemeente.code for gemeente in gemeenten}))
+
+
+def kandidaat_naam(gemeenten: Iterable[Gemeente]) -> str:
+    gesorteerd = sorted({gemeente.pk: gemeente for gemeente in gemeenten}.values(), key=lambda g: g.sorteernaam)
+    namen = [gemeente.toon_naam for gemeente in gesorteerd]
+    if len(namen) == 1:
+        return namen[0]
+    return gettext("Regio %(namen)s en %(laatste)s") % {"namen": ", ".join(namen[:-1]), "laatste": namen[-1]}
+
+
+def kandidaat_voor(*, ronde: Ronde, gemeenten: Iterable[Gemeente]) -> Kandidaat:
+    """The candidate of ``ronde`` for exactly this set of municipalities; created once, also under races.
+
+    The unique constraint (ronde, sleutel) decides: whoever loses the race reads the winner's row.
+    """
+    gemeenten = list({gemeente.pk: gemeente for gemeente in gemeenten}.values())
+    if not gemeenten:
+        raise ValidationError({"gemeenten": _("Kies minstens één gemeente.")})
+    sleutel = kandidaat_sleutel(gemeenten)
+    bestaand = Kandidaat.objects.filter(ronde=ronde, sleutel=sleutel).first()
+    if bestaand is not None:
+        return bestaand
+    kandidaat = Kandidaat(ronde=ronde, sleutel=sleutel, naam=kandidaat_naam(gemeenten)[:300])
+    kandidaat.full_clean(validate_constraints=False)  # the database decides uniqueness, race-safe
+    try:
+        with transaction.atomic():
+            kandidaat.save()
+            kandidaat.gemeenten.set(gemeenten)
+    except IntegrityError:
+        return Kandidaat.objects.get(ronde=ronde, sleutel=sleutel)
+    return kandidaat
+
+
+# Nominations -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def voordracht_starten(*, ronde: Ronde, indiener, token: uuid.UUID | None = None) -> Voordracht:
+    """Start a draft nomination in ``ronde``. The same ``token`` twice (a double click) gives one draft."""
+    if not ronde.is_open_voor_indienen():
+        raise ValidationError(_("Deze ronde is niet open voor voordrachten."), code="niet_open")
+    token = token or uuid.uuid4()
+    bestaand = Voordracht.objects.filter(token=token).first()
+    if bestaand is not None:
+        if bestaand.indiener_id != indiener.pk:
+            raise ValidationError(_("Dit formulier is al gebruikt. Laad de pagina opnieuw."), code="token")
+        return bestaand
+    voordracht = Voordracht(
+        ronde=ronde,
+        indiener=indiener,
+        token=token,
+        organisatie=indiener.organisatie,
+        organisatie_type=indiener.organisatie_type if indiener.organisatie_type in Voordracht.OrganisatieType else "",
+        contact_naam=indiener.get_full_name(),
+        contact_email=indiener.email,
+    )
+    voordracht.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            voordracht.save()
+    except IntegrityError:
+        bestaand = Voordracht.objects.get(token=token)
+        if bestaand.indiener_id != indiener.pk:
+            raise ValidationError(_("Dit formulier is al gebruikt. Laad de pagina opnieuw."), code="token") from None
+        return bestaand
+    return voordracht
+
+
+def is_gezamenlijk(organisatie_type: str, mede_types: Iterable[str]) -> bool:
+    """Joint: a municipality and a client organisation or advisory council nominate together."""
+    soorten = {organisatie_type, *mede_types}
+    return Voordracht.OrganisatieType.GEMEENTE in soorten and bool(soorten & CLIENTZIJDE)
+
+
+def _vergrendeld_concept(voordracht: Voordracht) -> Voordracht:
+    vergrendeld = Voordracht.objects.select_for_update().get(pk=voordracht.pk)
+    if vergrendeld.status != Voordracht.Status.CONCEPT:
+        raise ValidationError(
+            _("Deze voordracht is al %(status)s en kan niet meer worden gewijzigd."),
+            code="geen_concept",
+            params={"status": vergrendeld.get_status_display()},
+        )
+    return vergrendeld
+
+
+@transaction.atomic
+def voordracht_opslaan(
+    *,
+    voordracht: Voordracht,
+    gemeenten: Iterable[Gemeente] = (),
+    organisatie: str = "",
+    organisatie_type: str = "",
+    contact_naam: str = "",
+    contact_email: str = "",
+    contact_telefoon: str = "",
+    mede_indieners: Iterable[tuple[str, str]] = (),
+    motivaties: dict[int, str] | None = None,
+    doelgroepen: Iterable[Doelgroep] = (),
+    themas: Iterable[Thema] = (),
+    toestemming_privacy: bool = False,
+) -> Voordracht:
+    """Save a draft as it is, complete or not. Only a draft can be saved."""
+    vergrendeld = _vergrendeld_concept(voordracht)
+    mede_indieners = [(naam.strip(), soort) for naam, soort in mede_indieners if naam.strip()]
+
+    vergrendeld.organisatie = organisatie.strip()
+    vergrendeld.organisatie_type = organisatie_type
+    vergrendeld.contact_naam = contact_naam.strip()
+    vergrendeld.contact_email = contact_email.strip()
+    vergrendeld.contact_telefoon = contact_telefoon.strip()
+    vergrendeld.is_gezamenlijk = is_gezamenlijk(organisatie_type, [soort for _naam, soort in mede_indieners])
+    if toestemming_privacy and not vergrendeld.toestemming_privacy:
+        vergrendeld.toestemming_op = timezone.now()
+    elif not toestemming_privacy:
+        vergrendeld.toestemming_op = None
+    vergrendeld.toestemming_privacy = toestemming_privacy
+    vergrendeld.full_clean(validate_constraints=False)
+    vergrendeld.save()
+
+    vergrendeld.gemeenten.set(list(gemeenten))
+    vergrendeld.doelgroepen.set(list(doelgroepen))
+    vergrendeld.themas.set(list(themas))
+
+    vergrendeld.mede_indieners.all().delete()
+    for volgorde, (naam, soort) in enumerate(mede_indieners, start=1):
+        mede = MedeIndiener(voordracht=vergrendeld, organisatie=naam, organisatie_type=soort, volgorde=volgorde)
+        mede.full_clean()
+        mede.save()
+
+    criteria = {criterium.pk: criterium for criterium in vergrendeld.ronde.criteria.all()}
+    bestaande = {motivatie.criterium_id: motivatie for motivatie in vergrendeld.motivaties.all()}
+    for criterium_pk, tekst in (motivaties or {}).items():
+        if criterium_pk not in criteria:
+            continue
+        motivatie = bestaande.get(criterium_pk) or Motivatie(voordracht=vergrendeld, criterium=criteria[criterium_pk])
+        motivatie.tekst = (tekst or "").strip()
+        motivatie.full_clean(validate_constraints=False)
+        motivatie.save()
+    return vergrendeld
+
+
+def termijn_verstreken_melding(ronde: Ronde) -> str:
+    if ronde.sluit_op:
+        return gettext(
+            "De termijn om voor te dragen is voorbij: de ronde sloot op %(moment)s. "
+            "Uw voordracht is niet ingediend; het concept blijft bewaard."
+        ) % {"moment": date_format(timezone.localtime(ronde.sluit_op), "j F Y \\o\\m H:i")}
+    return gettext("Deze ronde is niet open voor voordrachten. Uw voordracht is als concept bewaard.")
+
+
+def voordracht_ontbrekend(voordracht: Voordracht) -> dict[str, str]:
+    """What a nomination still needs before it can be submitted, per form field."""
+    fouten = {}
+    if not voordracht.gemeenten.exists():
+        fouten["gemeenten"] = gettext("Kies minstens één gemeente die u voordraagt.")
+    if not voordracht.organisatie:
+        fouten["organisatie"] = gettext("Vul de naam van de voordragende organisatie in.")
+    if not voordracht.organisatie_type:
+        fouten["organisatie_type"] = gettext("Kies de soort organisatie.")
+    if not voordracht.contact_naam:
+        fouten["contact_naam"] = gettext("Vul de naam van de contactpersoon in.")
+    if not voordracht.contact_email:
+        fouten["contact_email"] = gettext("Vul het e-mailadres van de contactpersoon in.")
+    teksten = {motivatie.criterium_id: motivatie.tekst for motivatie in voordracht.motivaties.all()}
+    for criterium in voordracht.ronde.criteria.all():
+        if not teksten.get(criterium.pk, "").strip():
+            fouten[f"motivatie_{criterium.pk}"] = gettext("Vul de motivatie bij ‘%(criterium)s’ in.") % {
+                "criterium": criterium.naam
+            }
+    if not voordracht.toestemming_privacy:
+        fouten["toestemming_privacy"] = gettext(
+            "Geef toestemming voor het gebruik van uw gegevens om de voordracht in te dienen."
+        )
+    return fouten
+
+
+@transaction.atomic
+def voordracht_indienen(*, voordracht: Voordracht, token: uuid.UUID | str, nu=None) -> Voordracht:
+    """Submit a draft before the deadline; exactly once, however often it is sent.
+
+    The row is locked, so of two simultaneous submits one does the work and the other finds it
+    submitted. The clock is read on arrival: a request that arrives before the deadline counts.
+    A confirmation e-mail with a PDF copy is sent after the commit, once.
+    """
+    nu = nu or timezone.now()
+    vergrendeld = Voordracht.objects.select_for_update().get(pk=voordracht.pk)
+    if str(vergrendeld.token) != str(token):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Dit formulier hoort niet bij deze voordracht. Laad de pagina opnieuw.")},
+            code="token",
+        )
+    if vergrendeld.status == Voordracht.Status.INGEDIEND:
+        return vergrendeld
+    if vergrendeld.status != Voordracht.Status.CONCEPT:
+        raise ValidationError({NON_FIELD_ERRORS: _("Een ingetrokken voordracht kan niet worden ingediend.")})
+    ronde = Ronde.objects.get(pk=vergrendeld.ronde_id)
+    if not ronde.is_open_voor_indienen(nu):
+        raise ValidationError({NON_FIELD_ERRORS: termijn_verstreken_melding(ronde)}, code="termijn")
+    fouten = voordracht_ontbrekend(vergrendeld)
+    if fouten:
+        raise ValidationError(fouten, code="onvolledig")
+
+    vergrendeld.kandidaat = kandidaat_voor(ronde=ronde, gemeenten=vergrendeld.gemeenten.all())
+    vergrendeld.status = Voordracht.Status.INGEDIEND
+    vergrendeld.ingediend_op = nu
+    vergrendeld.full_clean(validate_constraints=False)
+    vergrendeld.save()
+    pk = vergrendeld.pk
+    transaction.on_commit(lambda: _bevestiging_versturen(pk), robust=True)
+    return vergrendeld
+
+
+def _bevestiging_versturen(pk: int) -> None:
+    from .berichten import voordracht_bevestiging_versturen
+
+    voordracht_bevestiging_versturen(pk=pk)
+
+
+@transaction.atomic
+def voordracht_verwijderen(*, voordracht: Voordracht) -> None:
+    """Delete a draft with its attachments (a submitted nomination stays)."""
+    vergrendeld = _vergrendeld_concept(voordracht)
+    bestanden = [bijlage.bestand for bijlage in vergrendeld.bijlagen.all()]
+    vergrendeld.delete()
+    transaction.on_commit(lambda: [bestand.delete(save=False) for bestand in bestanden])
+
+
+# Attachments -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bijlage_toevoegen(*, voordracht: Voordracht, bestand) -> Bijlage:
+    """Attach a PDF to a draft: checked by content and size; at most five; stored under a generated name."""
+    vergrendeld = _vergrendeld_concept(voordracht)
+    if vergrendeld.bijlagen.count() >= Bijlage.MAX_AANTAL:
+        raise ValidationError(
+            _("Er kunnen hoogstens %(aantal)d bijlagen bij een voordracht."),
+            code="te_veel",
+            params={"aantal": Bijlage.MAX_AANTAL},
+        )
+    pdf_controleren(bestand)
+    bijlage = Bijlage(
+        voordracht=vergrendeld,
+        oorspronkelijke_naam=weergavenaam(bestand.name),
+        grootte=bestand.size,
+        content_type="application/pdf",
+    )
+    bijlage.bestand.save("bijlage.pdf", bestand, save=False)
+    try:
+        bijlage.full_clean()
+        bijlage.save()
+    except Exception:
+        bijlage.bestand.delete(save=False)
+        raise
+    return bijlage
+
+
+@transaction.atomic
+def bijlage_verwijderen(*, bijlage: Bijlage) -> None:
+    _vergrendeld_concept(bijlage.voordracht)
+    bestand = bijlage.bestand
+    bijlage.delete()
+    transaction.on_commit(lambda: bestand.delete(save=False))
