@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import models
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
 from .sortering import beginletter, sorteersleutel
 
@@ -82,9 +86,43 @@ class Thema(models.Model):
         return self.naam
 
 
+class Versiereden(models.TextChoices):
+    """Why a version of a koploper profile was recorded (``history_change_reason``)."""
+
+    PUBLICEREN = "publiceren", _("concept gepubliceerd")
+    DEPUBLICEREN = "depubliceren", _("gedepubliceerd")
+    HERSTELLEN = "herstellen", _("eerdere versie hersteld")
+
+
+class KoploperVersieBasis(models.Model):
+    """Extra columns of every historical koploper record (one record = one published version).
+
+    Links and contact persons live in their own tables; the version keeps a copy of them in
+    ``onderdelen`` so that a version can be shown, compared and restored as a whole.
+    """
+
+    onderdelen = models.JSONField(_("links en contactpersonen"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def logo_pad(instance, bestandsnaam: str) -> str:
+    """Where logos go. The service already gave the file a generated name; the uploader's is never used."""
+    return f"koplopers/logo/{bestandsnaam}"
+
+
 class KoploperQuerySet(models.QuerySet):
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True)
+
+    def beheerd_door(self, user):
+        """The profiles ``user`` manages as an official: via ``user.koplopers`` or ``user.gemeenten``."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            models.Q(pk__in=user.koplopers.values("pk")) | models.Q(gemeente__in=user.gemeenten.values("pk"))
+        )
 
 
 class Koploper(models.Model):
@@ -141,12 +179,29 @@ class Koploper(models.Model):
     )
     doelgroepen = models.ManyToManyField(Doelgroep, verbose_name=_("doelgroepen"), related_name="koplopers", blank=True)
     themas = models.ManyToManyField(Thema, verbose_name=_("thema's"), related_name="koplopers", blank=True)
+    logo = models.ImageField(_("logo of foto"), upload_to=logo_pad, blank=True)
+    logo_alt = models.CharField(
+        _("beschrijving van het logo of de foto"),
+        max_length=200,
+        blank=True,
+        help_text=_("Voor wie de afbeelding niet kan zien, bijvoorbeeld: logo van de gemeente Almere."),
+    )
     uitgelicht = models.BooleanField(_("uitgelicht"), default=False)
     gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+    versie = models.PositiveIntegerField(
+        _("versie"), default=0, help_text=_("Telt op bij elke publicatie, depublicatie of herstelde versie.")
+    )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     objects = KoploperQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[doelgroepen, themas],
+        bases=[KoploperVersieBasis],
+        excluded_fields=["sorteernaam", "bijgewerkt"],
+        verbose_name=_("versie van een koploperprofiel"),
+        verbose_name_plural=_("versies van koploperprofielen"),
+    )
 
     class Meta:
         verbose_name = _("koploper")
@@ -173,6 +228,30 @@ class Koploper(models.Model):
     @property
     def beginletter(self):
         return beginletter(self.naam)
+
+
+def koploper_onderdelen(koploper: Koploper) -> dict:
+    """The links and contact persons of ``koploper`` as plain data (kept with every version)."""
+    return {
+        "links": [{"titel": link.titel, "url": link.url} for link in koploper.links.all()],
+        "contactpersonen": [
+            {
+                "naam": contact.naam,
+                "functie": contact.functie,
+                "email": contact.email,
+                "telefoon": contact.telefoon,
+                "toestemming_publicatie": contact.toestemming_publicatie,
+            }
+            for contact in koploper.contactpersonen.all()
+        ],
+    }
+
+
+@receiver(pre_create_historical_record)
+def _onderdelen_vastleggen(sender, instance, history_instance, **kwargs):
+    """Every historical koploper record keeps a copy of the links and contact persons of that moment."""
+    if isinstance(instance, Koploper):
+        history_instance.onderdelen = koploper_onderdelen(instance)
 
 
 class Contactpersoon(models.Model):
@@ -210,3 +289,36 @@ class Link(models.Model):
 
     def __str__(self):
         return self.titel
+
+
+class KoploperConcept(models.Model):
+    """The draft of a koploper profile: edited by its officials, public only once published.
+
+    ``gegevens`` holds the draft's fields (the three answers, target groups, themes, links, contact
+    persons, logo); ``versie`` counts the saves, so a form based on an older draft can be detected.
+    """
+
+    koploper = models.OneToOneField(
+        Koploper, verbose_name=_("koploper"), on_delete=models.CASCADE, related_name="concept"
+    )
+    gegevens = models.JSONField(_("gegevens"), default=dict)
+    versie = models.PositiveIntegerField(_("versie van het concept"), default=1)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijgewerkt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("concept van een koploperprofiel")
+        verbose_name_plural = _("concepten van koploperprofielen")
+
+    def __str__(self):
+        return str(self.koploper)
+
+    def get_absolute_url(self):
+        return reverse("gemeenten:bewerken", kwargs={"slug": self.koploper.slug})

@@ -1,18 +1,42 @@
 """Writes for the reference data and the historical record of koplopers."""
 
 import csv
+import difflib
+import io
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
 
+from koplopers.html import schoon_html
 from selectie.models import Ronde
 
-from .models import Doelgroep, Gemeente, Koploper, Provincie, Thema
+from .models import (
+    Contactpersoon,
+    Doelgroep,
+    Gemeente,
+    Koploper,
+    KoploperConcept,
+    Link,
+    Provincie,
+    Thema,
+    Versiereden,
+    koploper_onderdelen,
+    logo_pad,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -201,3 +225,354 @@ def koplopers_bekend_laden() -> Laadverslag:
         koploper.doelgroepen.add(*[doelgroepen[n] for n in DOELGROEPEN_VOLGENS_BRON.get(naam, [])])
         koploper.themas.add(*[themas[n] for n in THEMAS_VOLGENS_BRON.get(naam, [])])
     return verslag
+
+
+# ---------------------------------------------------------------------------------------------------
+# Profile editing: drafts, publishing, versions, uploads.
+# ---------------------------------------------------------------------------------------------------
+
+PROFIEL_TEKSTVELDEN = ["organisatie", "ambities", "acties"]
+MAX_AFBEELDING_BYTES = 5 * 1024 * 1024
+MAX_AFBEELDING_PIXELS = 40_000_000
+MAX_AFBEELDING_ZIJDE = 1200
+TOEGESTANE_BEELDFORMATEN = {"PNG", "JPEG", "GIF", "WEBP"}
+
+
+class VerouderdConcept(ValidationError):  # noqa: N818 (a ValidationError, shown in the form)
+    """The profile changed after the form was opened."""
+
+
+def tekst_naar_html(tekst: str) -> str:
+    """Turn what an official typed or pasted into the allowed rich text, then sanitise it.
+
+    Text without tags becomes paragraphs (blank line between them); lines starting with "- " or "* "
+    become a bulleted list. HTML is kept, but only paragraphs, lists, links and emphasis survive.
+    """
+    tekst = (tekst or "").strip()
+    if not tekst:
+        return ""
+    if "<" not in tekst:
+        blokken = []
+        for blok in re.split(r"\n\s*\n", tekst.replace("\r\n", "\n")):
+            regels = [regel.strip() for regel in blok.strip().split("\n") if regel.strip()]
+            if regels and all(regel[:2] in ("- ", "* ") for regel in regels):
+                items = "".join(f"<li>{escape(regel[2:].strip())}</li>" for regel in regels)
+                blokken.append(f"<ul>{items}</ul>")
+            elif regels:
+                blokken.append("<p>" + "<br>".join(escape(regel) for regel in regels) + "</p>")
+        tekst = "".join(blokken)
+    return schoon_html(tekst)
+
+
+def afbeelding_controleren(bestand) -> Image.Image:
+    """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError."""
+    if bestand.size > MAX_AFBEELDING_BYTES:
+        raise ValidationError(_("Het bestand is groter dan 5 MB. Kies een kleinere afbeelding."), code="te_groot")
+    try:
+        bestand.seek(0)
+        with Image.open(bestand) as proef:
+            proef.verify()
+        bestand.seek(0)
+        afbeelding = Image.open(bestand)
+        if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
+            raise ValidationError(
+                _("Dit soort afbeelding wordt niet ondersteund. Gebruik PNG, JPEG, GIF of WebP."), code="formaat"
+            )
+        if afbeelding.width * afbeelding.height > MAX_AFBEELDING_PIXELS:
+            raise ValidationError(_("De afbeelding heeft te veel pixels."), code="te_groot")
+        afbeelding.load()
+    except ValidationError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as fout:
+        raise ValidationError(
+            _("Dit bestand is geen afbeelding (of het is beschadigd). Kies een PNG-, JPEG-, GIF- of WebP-bestand."),
+            code="geen_afbeelding",
+        ) from fout
+    return afbeelding
+
+
+def afbeelding_verwerken(bestand) -> ContentFile:
+    """Check, resize (at most 1200 px) and re-encode an upload under a generated name; metadata is dropped."""
+    afbeelding = afbeelding_controleren(bestand)
+    afbeelding = ImageOps.exif_transpose(afbeelding)
+    afbeelding.thumbnail((MAX_AFBEELDING_ZIJDE, MAX_AFBEELDING_ZIJDE))
+    uitvoer = io.BytesIO()
+    heeft_transparantie = afbeelding.mode in ("RGBA", "LA", "PA") or "transparency" in afbeelding.info
+    if heeft_transparantie:
+        afbeelding.convert("RGBA").save(uitvoer, format="PNG", optimize=True)
+        extensie = "png"
+    else:
+        afbeelding.convert("RGB").save(uitvoer, format="JPEG", quality=85, optimize=True)
+        extensie = "jpg"
+    return ContentFile(uitvoer.getvalue(), name=f"{uuid.uuid4().hex}.{extensie}")
+
+
+def koploper_gegevens(koploper: Koploper) -> dict:
+    """The published state of ``koploper`` in the draft's format."""
+    return {
+        "organisatie": koploper.organisatie,
+        "ambities": koploper.ambities,
+        "acties": koploper.acties,
+        "doelgroepen": sorted(d.pk for d in koploper.doelgroepen.all()),
+        "themas": sorted(t.pk for t in koploper.themas.all()),
+        **koploper_onderdelen(koploper),
+        "logo": koploper.logo.name or "",
+        "logo_alt": koploper.logo_alt,
+    }
+
+
+def versie_gegevens(versie) -> dict:
+    """The state kept in one historical record (a version), in the draft's format."""
+    gegevens = {
+        "organisatie": versie.organisatie,
+        "ambities": versie.ambities,
+        "acties": versie.acties,
+        "doelgroepen": sorted(rij.doelgroep_id for rij in versie.doelgroepen.all()),
+        "themas": sorted(rij.thema_id for rij in versie.themas.all()),
+        "logo": versie.logo or "",
+        "logo_alt": versie.logo_alt,
+    }
+    for sleutel in ("links", "contactpersonen"):
+        if sleutel in (versie.onderdelen or {}):
+            gegevens[sleutel] = versie.onderdelen[sleutel]
+    return gegevens
+
+
+def bewerkingstoken(koploper: Koploper) -> str:
+    """Identifies the state a form was based on: published version and draft version."""
+    concept = KoploperConcept.objects.filter(koploper=koploper).only("versie").first()
+    return f"{koploper.versie}.{concept.versie if concept else 0}"
+
+
+def concept_of_gepubliceerd(koploper: Koploper) -> dict:
+    """What an editor starts from: the draft if there is one, else the published profile."""
+    concept = KoploperConcept.objects.filter(koploper=koploper).first()
+    return dict(concept.gegevens) if concept else koploper_gegevens(koploper)
+
+
+@transaction.atomic
+def koploper_concept_opslaan(
+    *,
+    koploper: Koploper,
+    gebruiker,
+    gegevens: dict,
+    basis: str,
+    logo=None,
+    logo_verwijderen: bool = False,
+) -> KoploperConcept:
+    """Save the draft of ``koploper``. ``basis`` is the ``bewerkingstoken`` the form was opened with.
+
+    Rich text is sanitised here. Raises ``VerouderdConcept`` if the profile or its draft changed since.
+    """
+    koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
+    if basis != bewerkingstoken(koploper):
+        raise VerouderdConcept(
+            _(
+                "Iemand anders heeft dit profiel gewijzigd nadat u het opende. Uw invoer staat hieronder nog; "
+                "bekijk de huidige versie en sla opnieuw op om die te vervangen."
+            ),
+            code="verouderd",
+        )
+    vorige = concept_of_gepubliceerd(koploper)
+    nieuw = {
+        **{veld: tekst_naar_html(gegevens.get(veld, "")) for veld in PROFIEL_TEKSTVELDEN},
+        "doelgroepen": sorted(int(pk) for pk in gegevens.get("doelgroepen", [])),
+        "themas": sorted(int(pk) for pk in gegevens.get("themas", [])),
+        "links": [{"titel": link["titel"], "url": link["url"]} for link in gegevens.get("links", [])],
+        "contactpersonen": [
+            {
+                "naam": contact["naam"],
+                "functie": contact.get("functie", ""),
+                "email": contact.get("email", ""),
+                "telefoon": contact.get("telefoon", ""),
+                "toestemming_publicatie": bool(contact.get("toestemming_publicatie")),
+            }
+            for contact in gegevens.get("contactpersonen", [])
+        ],
+        "logo": vorige.get("logo", ""),
+        "logo_alt": gegevens.get("logo_alt", ""),
+    }
+    if logo_verwijderen:
+        nieuw["logo"] = ""
+    if logo is not None:
+        verwerkt = afbeelding_verwerken(logo)
+        nieuw["logo"] = default_storage.save(logo_pad(None, verwerkt.name), verwerkt)
+    concept, aangemaakt = KoploperConcept.objects.get_or_create(
+        koploper=koploper, defaults={"gegevens": nieuw, "bijgewerkt_door": gebruiker}
+    )
+    if not aangemaakt:
+        concept.gegevens = nieuw
+        concept.versie += 1
+        concept.bijgewerkt_door = gebruiker
+    concept.full_clean()
+    concept.save()
+    return concept
+
+
+def _gegevens_toepassen(koploper: Koploper, gegevens: dict) -> None:
+    """Write ``gegevens`` to the published profile without recording history (the caller records one)."""
+    for veld in PROFIEL_TEKSTVELDEN:
+        setattr(koploper, veld, schoon_html(gegevens.get(veld, "")))
+    koploper.logo.name = gegevens.get("logo", "") or ""
+    koploper.logo_alt = gegevens.get("logo_alt", "")
+    koploper.skip_history_when_saving = True
+    try:
+        koploper.doelgroepen.set(Doelgroep.objects.filter(pk__in=gegevens.get("doelgroepen", [])))
+        koploper.themas.set(Thema.objects.filter(pk__in=gegevens.get("themas", [])))
+    finally:
+        del koploper.skip_history_when_saving
+    if "links" in gegevens:
+        koploper.links.all().delete()
+        for volgorde, link in enumerate(gegevens["links"]):
+            nieuwe_link = Link(koploper=koploper, titel=link["titel"], url=link["url"], volgorde=volgorde)
+            nieuwe_link.full_clean()
+            nieuwe_link.save()
+    if "contactpersonen" in gegevens:
+        koploper.contactpersonen.all().delete()
+        for volgorde, contact in enumerate(gegevens["contactpersonen"]):
+            nieuw_contact = Contactpersoon(koploper=koploper, volgorde=volgorde, **contact)
+            nieuw_contact.full_clean()
+            nieuw_contact.save()
+
+
+def _versie_vastleggen(koploper: Koploper, gebruiker, reden: str) -> None:
+    """Save ``koploper`` as a new version: one historical record, with who and why."""
+    koploper.versie += 1
+    koploper._history_user = gebruiker
+    koploper._change_reason = reden
+    koploper.full_clean()
+    koploper.save()
+
+
+@transaction.atomic
+def koploper_publiceren(*, koploper: Koploper, gebruiker) -> Koploper:
+    """Publish the draft (if any) as a new version, and make the profile public."""
+    koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
+    concept = KoploperConcept.objects.filter(koploper=koploper).first()
+    if concept is not None:
+        _gegevens_toepassen(koploper, concept.gegevens)
+        concept.delete()
+    koploper.gepubliceerd = True
+    _versie_vastleggen(koploper, gebruiker, Versiereden.PUBLICEREN)
+    return koploper
+
+
+@transaction.atomic
+def koploper_depubliceren(*, koploper: Koploper, gebruiker) -> Koploper:
+    """Take the profile off the public pages (programme staff); its content and versions stay."""
+    koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
+    koploper.gepubliceerd = False
+    _versie_vastleggen(koploper, gebruiker, Versiereden.DEPUBLICEREN)
+    return koploper
+
+
+@transaction.atomic
+def koploper_herstellen(*, koploper: Koploper, versie, gebruiker) -> Koploper:
+    """Publish an earlier version again, as a new version. A draft, if any, stays (and becomes stale)."""
+    koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
+    if versie.id != koploper.pk:
+        raise ValidationError(_("Deze versie hoort niet bij dit profiel."), code="andere_koploper")
+    _gegevens_toepassen(koploper, versie_gegevens(versie))
+    _versie_vastleggen(koploper, gebruiker, Versiereden.HERSTELLEN)
+    return koploper
+
+
+# --- Comparing versions (pure functions, used by the history and edit pages) ---------------------------
+
+
+@dataclass
+class Verschil:
+    """One changed part of a profile: a text as word segments, or a list as added/removed entries."""
+
+    label: str
+    segmenten: list[tuple[str, str]] = field(default_factory=list)  # ("gelijk" | "weg" | "erbij", text)
+    erbij: list[str] = field(default_factory=list)
+    weg: list[str] = field(default_factory=list)
+
+    @property
+    def is_tekst(self) -> bool:
+        return bool(self.segmenten)
+
+
+def _platte_tekst(html: str) -> str:
+    tekst = re.sub(r"</(p|li)>|<br\s*/?>", "\n", html or "")
+    return unescape(strip_tags(tekst)).strip()
+
+
+def _woorden_vergelijken(oud: str, nieuw: str) -> list[tuple[str, str]]:
+    oude_woorden, nieuwe_woorden = re.split(r"(\s+)", oud), re.split(r"(\s+)", nieuw)
+    segmenten = []
+    matcher = difflib.SequenceMatcher(a=oude_woorden, b=nieuwe_woorden, autojunk=False)
+    for soort, a1, a2, b1, b2 in matcher.get_opcodes():
+        if soort == "equal":
+            segmenten.append(("gelijk", "".join(oude_woorden[a1:a2])))
+            continue
+        if a2 > a1:
+            segmenten.append(("weg", "".join(oude_woorden[a1:a2])))
+        if b2 > b1:
+            segmenten.append(("erbij", "".join(nieuwe_woorden[b1:b2])))
+    return segmenten
+
+
+def _link_tekst(link: dict) -> str:
+    return f"{link['titel']} ({link['url']})"
+
+
+def _contact_tekst(contact: dict) -> str:
+    delen = [contact.get(sleutel, "") for sleutel in ("naam", "functie", "email", "telefoon")]
+    tekst = ", ".join(deel for deel in delen if deel)
+    if not contact.get("toestemming_publicatie"):
+        tekst += " – " + str(_("niet openbaar"))
+    return tekst
+
+
+def gegevens_vergelijken(oud: dict, nieuw: dict) -> list[Verschil]:
+    """What changed between two states of a profile (in the draft's format), readable for people."""
+    verschillen = []
+    for veld in PROFIEL_TEKSTVELDEN:
+        oude_tekst, nieuwe_tekst = _platte_tekst(oud.get(veld, "")), _platte_tekst(nieuw.get(veld, ""))
+        if oude_tekst != nieuwe_tekst:
+            label = str(Koploper._meta.get_field(veld).verbose_name)
+            verschillen.append(Verschil(label=label, segmenten=_woorden_vergelijken(oude_tekst, nieuwe_tekst)))
+    namen = {
+        "doelgroepen": dict(Doelgroep.objects.values_list("pk", "naam")),
+        "themas": dict(Thema.objects.values_list("pk", "naam")),
+    }
+    for veld, label in (("doelgroepen", _("doelgroepen")), ("themas", _("thema's"))):
+        oude, nieuwe = set(oud.get(veld, [])), set(nieuw.get(veld, []))
+        if oude != nieuwe:
+            verschillen.append(
+                Verschil(
+                    label=str(label),
+                    erbij=sorted(namen[veld].get(pk, "?") for pk in nieuwe - oude),
+                    weg=sorted(namen[veld].get(pk, "?") for pk in oude - nieuwe),
+                )
+            )
+    for veld, label, tekst in (
+        ("links", _("links"), _link_tekst),
+        ("contactpersonen", _("contactpersonen"), _contact_tekst),
+    ):
+        if veld not in oud or veld not in nieuw:
+            continue
+        oude, nieuwe = [tekst(x) for x in oud[veld]], [tekst(x) for x in nieuw[veld]]
+        if oude != nieuwe:
+            verschillen.append(
+                Verschil(
+                    label=str(label),
+                    erbij=[regel for regel in nieuwe if regel not in oude],
+                    weg=[regel for regel in oude if regel not in nieuwe],
+                )
+            )
+    if (oud.get("logo") or "") != (nieuw.get("logo") or "") or oud.get("logo_alt", "") != nieuw.get("logo_alt", ""):
+        verschillen.append(
+            Verschil(
+                label=str(_("logo of foto")),
+                erbij=[str(_("nieuwe afbeelding: %(alt)s") % {"alt": nieuw.get("logo_alt") or "–"})]
+                if nieuw.get("logo")
+                else [],
+                weg=[str(_("vorige afbeelding: %(alt)s") % {"alt": oud.get("logo_alt") or "–"})]
+                if oud.get("logo")
+                else [],
+            )
+        )
+    return verschillen

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts en rollen")
 
     def ready(self):
-        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+        from . import admin, signals, throttle  # noqa: F401  (admin: SimpleAdminConfig does not autodiscover)

@@ -10,6 +10,7 @@ A person may hold several roles at once:
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,3 +59,76 @@ class User(AbstractUser):
     @property
     def is_beoordelaar(self):
         return bool(self.beoordelaar_organisatie)
+
+
+class UitnodigingQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet accepted and not expired."""
+        return self.filter(aanvaard_op__isnull=True, verloopt_op__gt=timezone.now())
+
+
+class Uitnodiging(models.Model):
+    """An invitation for a municipal official: a single-use link that expires.
+
+    Only a hash of the token is stored; the token itself is only in the e-mail.
+    """
+
+    email = models.EmailField(_("e-mailadres"))
+    voornaam = models.CharField(_("voornaam"), max_length=150, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=150, blank=True)
+    gemeenten = models.ManyToManyField(
+        "gemeenten.Gemeente", verbose_name=_("gemeenten"), related_name="uitnodigingen", blank=True
+    )
+    koplopers = models.ManyToManyField(
+        "gemeenten.Koploper", verbose_name=_("koploperprofielen"), related_name="uitnodigingen", blank=True
+    )
+    token_hash = models.CharField(_("controlewaarde van de link"), max_length=64, unique=True, editable=False)
+    uitgenodigd_door = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verstuurde_uitnodigingen",
+    )
+    aangemaakt = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    aanvaard_op = models.DateTimeField(_("aanvaard op"), null=True, blank=True)
+    gebruiker = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uitnodigingen",
+    )
+
+    objects = UitnodigingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_verlopen(self):
+        return self.verloopt_op <= timezone.now()
+
+
+class MisluktePoging(models.Model):
+    """A failed login, kept for a short while to throttle guessing (see ``throttle.py``)."""
+
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=254)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte inlogpoging")
+        verbose_name_plural = _("mislukte inlogpogingen")
+        indexes = [models.Index(fields=["gebruikersnaam", "ip_adres", "tijdstip"], name="poging_zoek_idx")]
+
+    def __str__(self):
+        return f"{self.gebruikersnaam} ({self.ip_adres})"

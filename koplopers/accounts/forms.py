@@ -1,0 +1,181 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_otp import match_token
+
+from gemeenten.models import Gemeente, Koploper
+
+from .models import User
+from .throttle import BLOKKADEDUUR, is_geblokkeerd
+
+
+class InlogForm(AuthenticationForm):
+    """Log in with username or e-mail address; refuses with a clear message while locked out."""
+
+    username = forms.CharField(
+        label=_("Gebruikersnaam of e-mailadres"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "De combinatie van gebruikersnaam (of e-mailadres) en wachtwoord klopt niet. "
+            "Let op: na 5 mislukte pogingen wordt inloggen een kwartier geblokkeerd."
+        ),
+        "inactive": _("Dit account is nog niet actief. Bevestig eerst uw e-mailadres via de link in de e-mail."),
+        "geblokkeerd": _(
+            "Te veel mislukte pogingen. Inloggen is voor dit account vanaf dit adres %(minuten)d minuten "
+            "geblokkeerd. Probeer het later opnieuw, of vraag een nieuw wachtwoord aan."
+        ),
+    }
+
+    def clean(self):
+        invoer = (self.cleaned_data.get("username") or "").strip()
+        if "@" in invoer:
+            gebruiker = User.objects.filter(email__iexact=invoer).only("username").first()
+            if gebruiker is not None:
+                self.cleaned_data["username"] = gebruiker.username
+        if is_geblokkeerd(self.cleaned_data.get("username"), self.request):
+            raise ValidationError(
+                self.error_messages["geblokkeerd"],
+                code="geblokkeerd",
+                params={"minuten": int(BLOKKADEDUUR.total_seconds() // 60)},
+            )
+        try:
+            return super().clean()
+        except ValidationError as fout:
+            if fout.code == "invalid_login" and self._is_inactief_met_juist_wachtwoord():
+                raise ValidationError(self.error_messages["inactive"], code="inactive") from fout
+            raise
+
+    def _is_inactief_met_juist_wachtwoord(self) -> bool:
+        gebruiker = User.objects.filter(username=self.cleaned_data.get("username"), is_active=False).first()
+        return bool(gebruiker and gebruiker.check_password(self.cleaned_data.get("password") or ""))
+
+
+class TotpCodeForm(forms.Form):
+    """The six-digit code from the authenticator app."""
+
+    code = forms.CharField(
+        label=_("Code uit uw authenticator-app"),
+        min_length=6,
+        max_length=6,
+        help_text=_("Zes cijfers; de code verandert elke 30 seconden."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}", "autofocus": True}
+        ),
+    )
+
+    def __init__(self, *args, gebruiker=None, apparaat=None, **kwargs):
+        self.gebruiker = gebruiker
+        self.apparaat = apparaat
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if not code.isdigit():
+            raise ValidationError(_("Vul de zes cijfers in, zonder spaties."))
+        return code
+
+    def clean(self):
+        cleaned = super().clean()
+        code = cleaned.get("code")
+        if code and self.apparaat is None:
+            self.apparaat = match_token(self.gebruiker, code)
+            if self.apparaat is None:
+                self.add_error("code", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw."))
+        return cleaned
+
+
+class RegistratieForm(forms.Form):
+    voornaam = forms.CharField(
+        label=_("Voornaam"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    achternaam = forms.CharField(
+        label=_("Achternaam"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+    )
+    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput({"autocomplete": "email"}))
+    organisatie = forms.CharField(
+        label=_("Naam van uw organisatie"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Adviesraad Sociaal Domein Almere."),
+        widget=forms.TextInput({"autocomplete": "organization"}),
+    )
+    organisatie_type = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        choices=[
+            (User.OrganisatieType.CLIENTORGANISATIE, User.OrganisatieType.CLIENTORGANISATIE.label),
+            (User.OrganisatieType.ADVIESRAAD, User.OrganisatieType.ADVIESRAAD.label),
+            (User.OrganisatieType.OVERIG, User.OrganisatieType.OVERIG.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    wachtwoord1 = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput({"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    wachtwoord2 = forms.CharField(
+        label=_("Herhaal het wachtwoord"), strip=False, widget=forms.PasswordInput({"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        wachtwoord1, wachtwoord2 = cleaned.get("wachtwoord1"), cleaned.get("wachtwoord2")
+        if wachtwoord1 and wachtwoord2 and wachtwoord1 != wachtwoord2:
+            self.add_error("wachtwoord2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif wachtwoord1:
+            proef = User(
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("voornaam", ""),
+                last_name=cleaned.get("achternaam", ""),
+            )
+            try:
+                password_validation.validate_password(wachtwoord1, proef)
+            except ValidationError as fout:
+                self.add_error("wachtwoord1", fout)
+        return cleaned
+
+
+class UitnodigingAanvaardenForm(SetPasswordForm):
+    """Set a password (Django's validators) and optionally correct the name, on the invitation link."""
+
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    field_order = ["voornaam", "achternaam", "new_password1", "new_password2"]
+
+    def __init__(self, *args, uitnodiging, **kwargs):
+        proef = User(username=uitnodiging.email, email=uitnodiging.email)
+        super().__init__(proef, *args, **kwargs)
+        self.fields["voornaam"].initial = uitnodiging.voornaam
+        self.fields["achternaam"].initial = uitnodiging.achternaam
+
+
+class UitnodigenForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van de ambtenaar"))
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    koplopers = forms.ModelMultipleChoiceField(
+        label=_("Koploperprofielen"),
+        queryset=Koploper.objects.order_by("sorteernaam"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("De profielen die deze persoon mag bijwerken."),
+    )
+    gemeenten = forms.ModelMultipleChoiceField(
+        label=_("Gemeenten"),
+        queryset=Gemeente.objects.order_by("sorteernaam"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Optioneel: gemeenten waarvoor deze persoon optreedt (met Ctrl of Cmd kiest u er meer)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("koplopers") and not cleaned.get("gemeenten"):
+            raise ValidationError(_("Kies minstens één koploperprofiel of gemeente."))
+        return cleaned

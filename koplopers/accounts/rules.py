@@ -1,0 +1,45 @@
+"""Role predicates (django-rules), shared by every app.
+
+Programme staff and reviewers count only once they passed two-factor authentication in this
+session (``user.is_verified()``, django-otp): a stolen password alone opens nothing.
+"""
+
+import rules
+
+
+@rules.predicate
+def is_geverifieerd(user):
+    """Logged in and OTP-verified in this session."""
+    return bool(user.is_authenticated and getattr(user, "is_verified", lambda: False)())
+
+
+@rules.predicate
+def is_ambtenaar(user):
+    """Linked to at least one municipality or koploper profile (cached on the user object)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_ambtenaar"):
+        user._is_ambtenaar = user.koplopers.exists() or user.gemeenten.exists()
+    return user._is_ambtenaar
+
+
+@rules.predicate
+def is_belangenbehartiger(user):
+    return bool(user.is_authenticated and user.is_belangenbehartiger)
+
+
+@rules.predicate
+def heeft_beoordelaarsrol(user):
+    return bool(user.is_authenticated and user.beoordelaar_organisatie)
+
+
+@rules.predicate
+def heeft_stafrol(user):
+    return bool(user.is_authenticated and user.is_programmastaf)
+
+
+is_beoordelaar = heeft_beoordelaarsrol & is_geverifieerd
+is_programmastaf = heeft_stafrol & is_geverifieerd
+
+rules.add_perm("accounts.uitnodigen", is_programmastaf)
+rules.add_perm("accounts.mijn_gemeente", is_ambtenaar)
