@@ -6,7 +6,16 @@ from django.utils.text import slugify
 from kennisbank.models import Etalageartikel, Kennisitem, Uitgever
 from kennisbank.services import etalageartikel_opslaan, kennisitem_opslaan
 
-from .gemeenten import KoploperFactory
+from .gemeenten import GemeenteFactory, KoploperFactory, ProvincieFactory
+
+
+class KoploperInUtrechtFactory(KoploperFactory):
+    """A koploper in one fixed province (ProvincieFactory's codes outgrow max_length=4 after ten)."""
+
+    gemeente = factory.SubFactory(
+        GemeenteFactory,
+        provincie=factory.SubFactory(ProvincieFactory, code="PV26", naam="Utrecht", slug="utrecht"),
+    )
 
 
 class UitgeverFactory(factory.django.DjangoModelFactory):
@@ -60,7 +69,7 @@ class EtalageartikelFactory(factory.django.DjangoModelFactory):
 
     titel = factory.Sequence(lambda n: f"Etalageverhaal {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.titel))
-    koploper = factory.SubFactory(KoploperFactory)
+    koploper = factory.SubFactory(KoploperInUtrechtFactory)
     vorm = Etalageartikel.Vorm.INTERVIEW
     maand = datetime.date(2020, 3, 1)
     inleiding = "Een inleiding."

@@ -2,8 +2,13 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.models import Koploper
-from tests.factories.gemeenten import DoelgroepFactory, KoploperFactory, ThemaFactory
-from tests.factories.kennisbank import EtalageartikelFactory, KennisitemFactory, UitgeverFactory
+from tests.factories.gemeenten import DoelgroepFactory, ThemaFactory
+from tests.factories.kennisbank import (
+    EtalageartikelFactory,
+    KennisitemFactory,
+    KoploperInUtrechtFactory,
+    UitgeverFactory,
+)
 
 
 @pytest.mark.django_db
@@ -109,8 +114,8 @@ def test_kennisitem_detail_unpublished_is_404(client):
 
 @pytest.mark.django_db
 def test_kennisitem_detail_lists_only_published_koplopers(client):
-    zichtbaar = KoploperFactory(naam="Zichtbaarstad")
-    verborgen = KoploperFactory(naam="Verborgenstad", gepubliceerd=False)
+    zichtbaar = KoploperInUtrechtFactory(naam="Zichtbaarstad")
+    verborgen = KoploperInUtrechtFactory(naam="Verborgenstad", gepubliceerd=False)
     item = KennisitemFactory(koplopers=[zichtbaar, verborgen])
 
     inhoud = client.get(item.get_absolute_url()).content.decode()
@@ -136,7 +141,7 @@ def test_etalage_lists_newest_first_and_hides_unpublished(client):
     EtalageartikelFactory(titel="Oud verhaal", maand=datetime.date(2019, 1, 1))
     EtalageartikelFactory(titel="Nieuw verhaal", maand=datetime.date(2021, 6, 1))
     EtalageartikelFactory(titel="Concept verhaal", gepubliceerd=False)
-    EtalageartikelFactory(titel="Verhaal van verborgen koploper", koploper=KoploperFactory(gepubliceerd=False))
+    EtalageartikelFactory(titel="Verhaal van verborgen koploper", koploper=KoploperInUtrechtFactory(gepubliceerd=False))
 
     response = client.get(reverse("kennisbank:etalage"))
 
@@ -182,7 +187,7 @@ def test_home_extra_shows_newest_showcase_article(client):
 def test_profiel_extra_shows_related_items_and_articles():
     from django.template import Context, Template
 
-    koploper = KoploperFactory()
+    koploper = KoploperInUtrechtFactory()
     KennisitemFactory(titel="Methode van deze koploper", koplopers=[koploper])
     KennisitemFactory(titel="Andere methode")
     EtalageartikelFactory(titel="Verhaal over deze koploper", koploper=koploper)
