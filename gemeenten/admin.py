@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Contactpersoon, Doelgroep, Gemeente, Koploper, Link, Provincie, Thema
+from .models import Contactpersoon, Doelgroep, Gemeente, Koploper, KoploperConcept, Link, Provincie, Thema
 
 
 @admin.register(Provincie)
@@ -34,11 +35,30 @@ class LinkInline(admin.TabularInline):
 
 
 @admin.register(Koploper)
-class KoploperAdmin(admin.ModelAdmin):
-    list_display = ["naam", "soort", "provincie", "gepubliceerd", "uitgelicht", "bijgewerkt"]
+class KoploperAdmin(SimpleHistoryAdmin):
+    """Changes made here are published at once (no draft) and recorded as a version."""
+
+    list_display = ["naam", "soort", "provincie", "gepubliceerd", "uitgelicht", "versie", "bijgewerkt"]
+    readonly_fields = ["versie"]
     list_filter = ["soort", "gepubliceerd", "uitgelicht", "provincie", "rondes"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
     autocomplete_fields = ["gemeente"]
     filter_horizontal = ["leden", "rondes", "doelgroepen", "themas"]
     inlines = [ContactpersoonInline, LinkInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.versie += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(KoploperConcept)
+class KoploperConceptAdmin(admin.ModelAdmin):
+    """Drafts that are not yet published (read-only here; officials edit them on the portal)."""
+
+    list_display = ["koploper", "versie", "bijgewerkt_door", "bijgewerkt"]
+    readonly_fields = ["koploper", "gegevens", "versie", "bijgewerkt_door", "bijgewerkt"]
+
+    def has_add_permission(self, request):
+        return False

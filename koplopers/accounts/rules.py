@@ -43,3 +43,6 @@ is_programmastaf = heeft_stafrol & is_geverifieerd
 
 rules.add_perm("accounts.uitnodigen", is_programmastaf)
 rules.add_perm("accounts.mijn_gemeente", is_ambtenaar)
+
+# For menus: a role test that a superuser does not pass automatically (unlike ``has_perm``).
+rules.add_rule("is_ambtenaar", is_ambtenaar)

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gemeenten.demodata import demoprofielen_laden
+from koplopers.accounts.demodata import DEMO_WACHTWOORD, demo_accounts_laden, demo_totp_geheim
 
 
 class Command(BaseCommand):
@@ -13,3 +14,19 @@ class Command(BaseCommand):
             raise CommandError(_("Demodata laden is uitgeschakeld in deze omgeving."))
         aantal = demoprofielen_laden()
         self.stdout.write(self.style.SUCCESS(_("%(aantal)d demo-profielen bijgewerkt.") % {"aantal": aantal}))
+        self._accounts_melden(demo_accounts_laden())
+
+    def _accounts_melden(self, accounts):
+        self.stdout.write(
+            _("Demo-accounts (wachtwoord voor allemaal: %(wachtwoord)s):") % {"wachtwoord": DEMO_WACHTWOORD}
+        )
+        for account in accounts:
+            totp = _(" (tweestapsverificatie)") if account.met_totp else ""
+            self.stdout.write(f"  {account.gebruikersnaam:<24} {account.rol}{totp}")
+        geheim = demo_totp_geheim()
+        self.stdout.write(
+            _(
+                "TOTP-geheim van de beoordelaars en het programmabureau: %(geheim)s (otpauth://totp/Koploperportaal:demo?secret=%(geheim)s&issuer=Koploperportaal)"
+            )
+            % {"geheim": geheim}
+        )
