@@ -45,13 +45,16 @@ class Review:
 
     ``scores`` maps a criterion key to the level given, or ``None`` for "niet van toepassing".
     ``conflict`` is true when the reviewer has a conflict of interest for this candidate.
+    ``totaal`` may carry the review total computed earlier (stored on the review); then ``scores`` is
+    not needed.
     """
 
     beoordelaar: Hashable
     organisatie: str
-    scores: Mapping[Hashable, float | None]
+    scores: Mapping[Hashable, float | None] = field(default_factory=dict)
     status: Status = Status.INGEDIEND
     conflict: bool = False
+    totaal: float | None = None
 
     @property
     def telt_mee(self) -> bool:
@@ -121,7 +124,7 @@ def kandidaat_aggregeren(
         if review.status == Status.CONCEPT:
             concepten += 1
             continue
-        totaal = review_totaal(review.scores, gewichten)
+        totaal = review.totaal if review.totaal is not None else review_totaal(review.scores, gewichten)
         if totaal is None:
             continue
         totalen.append(totaal)
@@ -161,7 +164,7 @@ def kandidaat_aggregeren(
     )
 
 
-def per_criterium(reviews: Iterable[Review]) -> dict[Hashable, Aggregaat]:
+def per_criterium(reviews: Iterable[Review], *, drempel: float | None = None) -> dict[Hashable, Aggregaat]:
     """Per criterion: the figures of the levels given in the counted reviews (for calibration)."""
     niveaus: dict[Hashable, list[tuple[str, float]]] = defaultdict(list)
     for review in reviews:
@@ -174,6 +177,7 @@ def per_criterium(reviews: Iterable[Review]) -> dict[Hashable, Aggregaat]:
         criterium: kandidaat_aggregeren(
             [Review(beoordelaar=i, organisatie=org, scores={criterium: n}) for i, (org, n) in enumerate(paren)],
             {criterium: 1},
+            drempel=drempel,
         )
         for criterium, paren in niveaus.items()
     }

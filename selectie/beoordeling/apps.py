@@ -11,3 +11,6 @@ class BeoordelingConfig(AppConfig):
     name = "selectie.beoordeling"
     label = "beoordeling"
     verbose_name = _("Beoordeling en selectie")
+
+    def ready(self):
+        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
