@@ -1,11 +1,16 @@
 """The PDF copy of a nomination (WeasyPrint), attached to the confirmation e-mail."""
 
+import threading
+
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
 from .models import Voordracht
 from .selectors import motivaties_per_criterium
+
+# Pango/fontconfig under WeasyPrint are not known to be thread-safe: one rendering at a time per process.
+_RENDEREN = threading.Lock()
 
 # The PDF's own style: it is never served to a browser, so the page CSP does not apply.
 PDF_CSS = """
@@ -33,4 +38,5 @@ def voordracht_pdf(voordracht: Voordracht) -> bytes:
         {"voordracht": voordracht, "motivaties": motivaties_per_criterium(voordracht)},
     )
     weigeren = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=weigeren).write_pdf(stylesheets=[CSS(string=PDF_CSS)])
+    with _RENDEREN:
+        return HTML(string=html, url_fetcher=weigeren).write_pdf(stylesheets=[CSS(string=PDF_CSS)])
