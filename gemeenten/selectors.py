@@ -4,7 +4,7 @@ import hashlib
 import json
 from datetime import datetime
 
-from django.db.models import Count, DateTimeField, Exists, Max, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, DateTimeField, Exists, IntegerField, Max, OuterRef, Prefetch, Q, Sum, Value
 
 from selectie.models import Ronde
 
@@ -122,14 +122,16 @@ def kaart_versie() -> tuple[str, datetime | None]:
         .annotate(
             aantal=Count("pk"),
             hoogste=Max("pk"),
+            # Which koplopers are published: also changed by a bulk update that skips ``bijgewerkt``.
+            gepubliceerd=Sum("pk", filter=Q(gepubliceerd=True)) if index == 0 else Value(None, IntegerField()),
             laatst=Max("bijgewerkt") if index == 0 else Value(None, output_field=DateTimeField()),
         )
-        .values_list("tabel", "aantal", "hoogste", "laatst")
+        .values_list("tabel", "aantal", "hoogste", "gepubliceerd", "laatst")
         for index, tabel in enumerate(tabellen)
     ]
     rijen = sorted(delen[0].union(*delen[1:], all=True).order_by(), key=lambda rij: rij[0])
     vingerafdruk = hashlib.sha256(repr(rijen).encode()).hexdigest()[:32]
-    return vingerafdruk, rijen[0][3] if rijen else None
+    return vingerafdruk, rijen[0][4] if rijen else None
 
 
 def gepubliceerde_koplopers():

@@ -1,7 +1,7 @@
 import factory
 from django.utils.text import slugify
 
-from gemeenten.models import Contactpersoon, Doelgroep, Gemeente, Koploper, Provincie, Thema
+from gemeenten.models import Contactpersoon, Doelgroep, Gemeente, Koploper, Link, Provincie, Thema
 
 
 class ProvincieFactory(factory.django.DjangoModelFactory):
@@ -9,7 +9,7 @@ class ProvincieFactory(factory.django.DjangoModelFactory):
         model = Provincie
         django_get_or_create = ["code"]
 
-    code = factory.Sequence(lambda n: f"PV{90 + n}")
+    code = factory.Sequence(lambda n: f"P{n % 1000:03d}")  # max_length 4
     naam = factory.Sequence(lambda n: f"Provincie {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.naam))
 
@@ -19,7 +19,8 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ["code"]
 
-    code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    # max_length 6; "GX" never collides with a real CBS code or the fixed GM98xx codes of the permission matrix.
+    code = factory.Sequence(lambda n: f"GX{n % 10000:04d}")
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.naam))
     provincie = factory.SubFactory(ProvincieFactory)
@@ -72,3 +73,59 @@ class ContactpersoonFactory(factory.django.DjangoModelFactory):
     functie = "Beleidsadviseur"
     email = factory.Sequence(lambda n: f"contact{n}@gemeente.example")
     toestemming_publicatie = True
+
+
+class RondeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selectie.Ronde"
+        django_get_or_create = ["slug"]
+
+    naam = factory.Sequence(lambda n: f"Testronde {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.naam))
+    jaar = 2019
+    status = "gepubliceerd"
+
+
+class GepubliceerdeKoploperFactory(KoploperFactory):
+    """A koploper with target groups, themes and rounds: ``GepubliceerdeKoploperFactory(rondes=[ronde])``."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def rondes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.rondes.add(*extracted)
+
+    @factory.post_generation
+    def doelgroepen(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.doelgroepen.add(*extracted)
+
+    @factory.post_generation
+    def themas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themas.add(*extracted)
+
+
+class RegioFactory(GepubliceerdeKoploperFactory):
+    """A region of cooperating municipalities: ``RegioFactory(leden=[gemeente, ...])`` (or none known)."""
+
+    gemeente = None
+    naam = factory.Sequence(lambda n: f"Regio {n}")
+    soort = Koploper.Soort.REGIO
+    provincie = factory.SubFactory(ProvincieFactory)
+
+    @factory.post_generation
+    def leden(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.leden.add(*extracted)
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Link
+
+    koploper = factory.SubFactory(KoploperFactory)
+    titel = factory.Sequence(lambda n: f"Meer over de aanpak {n}")
+    url = factory.Sequence(lambda n: f"https://gemeente.example/aanpak/{n}")
