@@ -88,7 +88,10 @@ class Controle:
         return all(toets.voldaan for toets in self.toetsen)
 
     def __getitem__(self, code: str) -> Toets:
-        return next(toets for toets in self.toetsen if toets.code == code)
+        for toets in self.toetsen:
+            if toets.code == code:
+                return toets
+        raise KeyError(code)
 
 
 @dataclass(frozen=True)

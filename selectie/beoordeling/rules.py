@@ -46,6 +46,7 @@ beoordelaar = is_beoordelaar & is_tweestaps_geverifieerd
 eigen_kandidaat = beoordelaar & is_toegewezen & ~heeft_conflict
 
 rules.add_perm("beoordeling.beoordelen", beoordelaar | staf)
+rules.add_perm("beoordeling.verklaren", beoordelaar)
 rules.add_perm("beoordeling.kandidaat_beoordelen", eigen_kandidaat)
 rules.add_perm("beoordeling.kandidaat_bekijken", eigen_kandidaat | staf)
 rules.add_perm("beoordeling.conflict_melden", beoordelaar & is_toegewezen)

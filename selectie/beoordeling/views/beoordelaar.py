@@ -1,7 +1,7 @@
 """The reviewer's pages: the queue, the declaration, the candidate with the scoring form, a conflict."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -38,7 +38,7 @@ class LijstView(TweestapsMixin, TemplateView):
 class VerklaringView(TweestapsMixin, FormView):
     """The declaration a reviewer confirms once per round before scoring."""
 
-    permission_required = "beoordeling.beoordelen"
+    permission_required = "beoordeling.verklaren"
     template_name = "beoordeling/verklaring.html"
     form_class = VerklaringForm
 
@@ -107,7 +107,9 @@ class KandidaatView(TweestapsMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if not self.is_beoordelaar or not self.rb.scores_open:
+        if not self.is_beoordelaar:
+            raise PermissionDenied
+        if not self.rb.scores_open:
             messages.error(request, _("U kunt deze beoordeling nu niet wijzigen."))
             return redirect("beoordeling:kandidaat", pk=self.kandidaat.pk)
         if not request.user.verklaringen.filter(ronde=self.kandidaat.ronde).exists():

@@ -1,0 +1,387 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from selectie.beoordeling import services
+from selectie.beoordeling.models import Beoordeling, Besluit, RondeBeoordeling, Verklaring
+from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
+
+pytestmark = pytest.mark.django_db
+
+
+def _verklaren(beoordelaar, ronde):
+    services.verklaring_bevestigen(beoordelaar=beoordelaar, ronde=ronde)
+
+
+# --- the reviewer's list ------------------------------------------------------------------------------
+
+
+def test_lijst_shows_assigned_not_conflicted_least_reviewed_first(client, als, ronde, beoordelaars, staf):
+    ik, ander, derde = beoordelaars
+    veel = kandidaat_maken(ronde=ronde, naam="Aaa veel beoordeeld")
+    weinig = kandidaat_maken(ronde=ronde, naam="Zzz weinig beoordeeld")
+    conflict = kandidaat_maken(ronde=ronde, naam="Conflict")
+    for kandidaat in (veel, weinig, conflict):
+        services.toewijzing_maken(beoordelaar=ik, kandidaat=kandidaat, door=staf)
+    beoordeling_maken(beoordelaar=ander, kandidaat=veel, niveaus=[5, 5, 5, 5])
+    beoordeling_maken(beoordelaar=derde, kandidaat=veel, niveaus=[5, 5, 5, 5])
+    services.conflict_melden(
+        beoordelaar=ik, kandidaat=conflict, soort="persoonlijk", toelichting="", bron="staf", door=staf
+    )
+
+    inhoud = als(client, ik).get(reverse("beoordeling:lijst")).content.decode()
+
+    assert inhoud.index("Zzz weinig beoordeeld") < inhoud.index("Aaa veel beoordeeld")
+    assert "Conflict" not in inhoud
+
+
+def _volgorde(client, beoordelaar):
+    inhoud = client.get(reverse("beoordeling:lijst")).content.decode()
+    namen = ["Kandidaat A", "Kandidaat B", "Kandidaat C"]
+    return sorted(namen, key=inhoud.index)
+
+
+def test_lijst_order_does_not_depend_on_scores(client, als, ronde, beoordelaars, staf):
+    ik, ander, _derde = beoordelaars
+    kandidaten = [kandidaat_maken(ronde=ronde, naam=f"Kandidaat {letter}") for letter in "ABC"]
+    for kandidaat in kandidaten:
+        services.toewijzing_maken(beoordelaar=ik, kandidaat=kandidaat, door=staf)
+    for kandidaat, niveau in zip(kandidaten, [1, 3, 5], strict=True):
+        beoordeling_maken(beoordelaar=ander, kandidaat=kandidaat, niveaus=[niveau] * 4)
+    als(client, ik)
+    voor = _volgorde(client, ik)
+
+    for kandidaat, niveau in zip(kandidaten, [5, 3, 1], strict=True):
+        beoordeling_maken(beoordelaar=ander, kandidaat=kandidaat, niveaus=[niveau] * 4)
+
+    assert _volgorde(client, ik) == voor == ["Kandidaat A", "Kandidaat B", "Kandidaat C"]
+
+
+def test_lijst_query_count_constant(client, als, ronde, beoordelaars, staf, django_assert_num_queries):
+    ik, ander, _derde = beoordelaars
+
+    def maak(aantal):
+        for _ in range(aantal):
+            kandidaat = kandidaat_maken(ronde=ronde)
+            services.toewijzing_maken(beoordelaar=ik, kandidaat=kandidaat, door=staf)
+            beoordeling_maken(beoordelaar=ander, kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
+
+    als(client, ik)
+    maak(1)
+    client.get(reverse("beoordeling:lijst"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as een:
+        client.get(reverse("beoordeling:lijst"))
+    maak(49)
+    with django_assert_num_queries(len(een.captured_queries)):
+        response = client.get(reverse("beoordeling:lijst"))
+    assert response.content.decode().count("/beoordelen/kandidaat/") == 50
+
+
+# --- the candidate page and scoring -------------------------------------------------------------------
+
+
+def test_kandidaat_needs_declaration_first(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+    als(client, beoordelaars[0])
+
+    response = client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk]))
+    assert response.status_code == 302
+    assert reverse("beoordeling:verklaring", args=[ronde.slug]) in response["Location"]
+
+    response = client.post(response["Location"], {"akkoord": "on"})
+    assert response["Location"] == reverse("beoordeling:kandidaat", args=[kandidaat.pk])
+    assert Verklaring.objects.filter(beoordelaar=beoordelaars[0], ronde=ronde).exists()
+
+
+def test_verklaring_without_consent_shows_error(client, als, ronde, beoordelaars):
+    response = als(client, beoordelaars[0]).post(reverse("beoordeling:verklaring", args=[ronde.slug]), {})
+
+    assert response.status_code == 200
+    assert not Verklaring.objects.exists()
+    assert "veld--fout" in response.content.decode()
+
+
+def _formulier(ronde, niveaus, **extra):
+    data = {}
+    for criterium, niveau in zip(ronde.criteria.order_by("volgorde"), niveaus, strict=False):
+        data[f"niveau_{criterium.pk}"] = str(niveau)
+        data[f"toelichting_{criterium.pk}"] = f"Toelichting {niveau}"
+    data.update(extra)
+    return data
+
+
+def test_kandidaat_submit_review(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+    _verklaren(beoordelaars[0], ronde)
+    als(client, beoordelaars[0])
+    url = reverse("beoordeling:kandidaat", args=[kandidaat.pk])
+
+    response = client.post(url, _formulier(ronde, [4, 4, "nvt", 1], opmerking="Mooi", indienen=""))
+
+    assert response.status_code == 302
+    beoordeling = Beoordeling.objects.get()
+    assert beoordeling.status == "ingediend"
+    assert float(beoordeling.totaal) == 3.0
+    assert beoordeling.scores.get(criterium__volgorde=3).niet_van_toepassing
+    assert beoordeling.opmerking == "Mooi"
+
+
+def test_kandidaat_incomplete_submit_keeps_input_and_shows_errors(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+    _verklaren(beoordelaars[0], ronde)
+    als(client, beoordelaars[0])
+
+    response = client.post(
+        reverse("beoordeling:kandidaat", args=[kandidaat.pk]), _formulier(ronde, [4], opmerking="Bewaard", indienen="")
+    )
+
+    inhoud = response.content.decode()
+    assert response.status_code == 200
+    assert not Beoordeling.objects.exists()
+    assert inhoud.count('class="veld__fout"') == 3
+    assert "Bewaard</textarea>" in inhoud
+    assert 'value="4" checked' in inhoud or 'checked value="4"' in inhoud or "checked" in inhoud
+
+
+def test_kandidaat_abstain_with_reason(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+    _verklaren(beoordelaars[0], ronde)
+
+    als(client, beoordelaars[0]).post(
+        reverse("beoordeling:kandidaat", args=[kandidaat.pk]), {"reden_onthouding": "Oud-collega", "onthouden": ""}
+    )
+
+    assert Beoordeling.objects.get().status == "onthouden"
+
+
+def test_independent_phase_hides_other_scores_calibration_shows_them(client, als, ronde, beoordelaars, staf):
+    ik, ander, _derde = beoordelaars
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=ik, kandidaat=kandidaat, door=staf)
+    beoordeling_maken(beoordelaar=ander, kandidaat=kandidaat, niveaus=[2, 2, 2, 2], reden="")
+    Beoordeling.objects.filter(beoordelaar=ander).update(opmerking="GEHEIME-OPMERKING")
+    _verklaren(ik, ronde)
+    als(client, ik)
+    url = reverse("beoordeling:kandidaat", args=[kandidaat.pk])
+
+    onafhankelijk = client.get(url).content.decode()
+    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    kalibratie = client.get(url).content.decode()
+
+    assert str(ander) not in onafhankelijk
+    assert "Alle beoordelingen" not in onafhankelijk
+    assert str(ander) in kalibratie
+    assert "Alle beoordelingen" in kalibratie
+
+
+def test_conflicted_reviewer_cannot_open_candidate(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+    _verklaren(beoordelaars[0], ronde)
+    als(client, beoordelaars[0])
+
+    response = client.post(
+        reverse("beoordeling:conflict_melden", args=[kandidaat.pk]), {"soort": "zakelijk", "toelichting": "Adviseur"}
+    )
+    assert response.status_code == 302
+
+    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+
+
+def test_unassigned_reviewer_gets_403(client, als, ronde, beoordelaars):
+    kandidaat = kandidaat_maken(ronde=ronde)
+
+    assert als(client, beoordelaars[0]).get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+
+
+def test_reviewer_cannot_reach_staff_pages_or_exports(client, als, ronde, beoordelaars):
+    als(client, beoordelaars[0])
+
+    for naam in [
+        "dashboard",
+        "ranglijst",
+        "selectie",
+        "voorstel",
+        "export_beoordelingen",
+        "export_kandidaten",
+        "rapport",
+    ]:
+        assert client.get(reverse(f"beoordeling:{naam}", args=[ronde.slug])).status_code == 403, naam
+
+
+# --- staff pages ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def gevulde_ronde(ronde, beoordelaars, staf):
+    for i in range(3):
+        kandidaat = kandidaat_maken(ronde=ronde, naam=f"Kandidaat {i}")
+        for beoordelaar, niveau in zip(beoordelaars, [1 + i, 2 + i, 3], strict=True):
+            beoordeling_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, niveaus=[niveau, niveau, "nvt", niveau])
+    return ronde
+
+
+@pytest.mark.parametrize(
+    "naam",
+    ["dashboard", "instellingen", "ranglijst", "selectie", "voorstel", "publiceren", "outbox", "nieuws", "audit"],
+)
+def test_staff_pages_render(client, als, gevulde_ronde, staf, naam):
+    response = als(client, staf).get(reverse(f"beoordeling:{naam}", args=[gevulde_ronde.slug]))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<h1") == 1
+
+
+def test_export_beoordelingen_one_row_per_review_column_per_criterion(client, als, gevulde_ronde, staf):
+    response = als(client, staf).get(reverse("beoordeling:export_beoordelingen", args=[gevulde_ronde.slug]))
+
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    criteria = [c.naam for c in gevulde_ronde.criteria.order_by("volgorde")]
+    assert rijen[0][5:9] == criteria
+    assert len(rijen) == 1 + 9
+    assert {r[7] for r in rijen[1:]} == {"n.v.t."}
+
+
+def test_export_kandidaten_aggregates(client, als, gevulde_ronde, staf):
+    response = als(client, staf).get(reverse("beoordeling:export_kandidaten", args=[gevulde_ronde.slug]))
+
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rijen) == 4
+    assert rijen[1][1] == "Kandidaat 2"  # levels 3, 4, 3: highest
+    assert rijen[1][6] == "3"
+
+
+def test_rapport_is_a_pdf(client, als, gevulde_ronde, staf):
+    response = als(client, staf).get(reverse("beoordeling:rapport", args=[gevulde_ronde.slug]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_csv_neutralises_formulas(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde, naam="=HYPERLINK()")
+    beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
+
+    response = als(client, staf).get(reverse("beoordeling:export_beoordelingen", args=[ronde.slug]))
+
+    assert "'=HYPERLINK()" in response.content.decode()
+
+
+def test_besluit_without_js_redirects_with_js_returns_check(client, als, gevulde_ronde, staf):
+    kandidaat = gevulde_ronde.kandidaten.first()
+    url = reverse("beoordeling:besluit", args=[gevulde_ronde.slug, kandidaat.pk])
+    als(client, staf)
+
+    zonder = client.post(url, {"uitkomst": "geselecteerd", "vastzetting": "", "motivering": "Goed"})
+    met = client.post(url, {"uitkomst": "reserve", "vastzetting": "in", "motivering": ""}, HTTP_X_GEVRAAGD_DOOR="fetch")
+
+    assert zonder.status_code == 302
+    assert met.status_code == 200
+    assert "controle__toetsen" in met.content.decode()
+    besluit = Besluit.objects.get(kandidaat=kandidaat)
+    assert (besluit.uitkomst, besluit.vastzetting, besluit.motivering) == ("reserve", "in", "")
+
+
+def test_voorstel_post_adopts(client, als, gevulde_ronde, staf):
+    gevulde_ronde.streefaantal_min = 1
+    gevulde_ronde.streefaantal_max = 2
+    gevulde_ronde.save()
+    RondeBeoordeling.objects.filter(ronde=gevulde_ronde).update(elke_provincie=False)
+
+    response = als(client, staf).post(reverse("beoordeling:voorstel", args=[gevulde_ronde.slug]))
+
+    assert response.status_code == 302
+    gekozen = set(Besluit.objects.filter(uitkomst="geselecteerd").values_list("kandidaat__naam", flat=True))
+    assert gekozen == {"Kandidaat 1", "Kandidaat 2"}
+
+
+def test_dashboard_shows_missing_organisations(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde, naam="Half toegewezen")
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=staf)
+
+    inhoud = als(client, staf).get(reverse("beoordeling:dashboard", args=[ronde.slug])).content.decode()
+
+    assert "Half toegewezen" in inhoud
+    assert "Ieder(in), Koepel Adviesraden Sociaal Domein" in inhoud
+
+
+def test_verdelen_and_fase_via_dashboard(client, als, ronde, beoordelaars, staf):
+    kandidaat_maken(ronde=ronde)
+    als(client, staf)
+
+    client.post(reverse("beoordeling:verdelen", args=[ronde.slug]))
+    client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "kalibratie"})
+
+    assert RondeBeoordeling.objects.get(ronde=ronde).fase == "kalibratie"
+    assert ronde.kandidaten.get().toewijzingen.count() == 3
+
+
+def _aantal_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert client.get(url).status_code == 200
+    return len(vastgelegd.captured_queries)
+
+
+@pytest.mark.parametrize("naam", ["ranglijst", "selectie", "dashboard"])
+def test_staff_lists_query_count_constant(client, als, ronde, beoordelaars, staf, naam):
+    def maak(aantal):
+        for _ in range(aantal):
+            kandidaat = kandidaat_maken(ronde=ronde)
+            for beoordelaar in beoordelaars:
+                beoordeling_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, niveaus=[3, 4, 2, 5])
+            services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="reserve")
+
+    als(client, staf)
+    url = reverse(f"beoordeling:{naam}", args=[ronde.slug])
+    maak(1)
+    client.get(url)
+    een = _aantal_queries(client, url)
+    maak(49)
+
+    assert _aantal_queries(client, url) == een
+
+
+def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox):
+    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    kandidaat = gevulde_ronde.kandidaten.first()
+    services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="geselecteerd")
+    als(client, staf)
+
+    response = client.post(
+        reverse("beoordeling:publiceren", args=[gevulde_ronde.slug]), {"bevestigen": "on", "afwijking": "Klein"}
+    )
+    assert response.status_code == 302
+    outbox = client.get(reverse("beoordeling:outbox", args=[gevulde_ronde.slug])).content.decode()
+    assert "geselecteerd als koploper" in outbox
+    client.post(reverse("beoordeling:outbox", args=[gevulde_ronde.slug]))
+
+    assert len(mailoutbox) == 3
+    assert "koploper" in client.get(reverse("beoordeling:nieuws", args=[gevulde_ronde.slug])).content.decode()
+
+
+def test_second_reviewer_from_same_org_counts_once_in_balanced(client, als, ronde, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    for org, niveau in [("vng", 1), ("vng", 1), ("iederin", 5)]:
+        beoordeling_maken(
+            beoordelaar=BeoordelaarFactory(beoordelaar_organisatie=org), kandidaat=kandidaat, niveaus=[niveau] * 4
+        )
+
+    response = als(client, staf).get(reverse("beoordeling:export_kandidaten", args=[ronde.slug]))
+
+    rij = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[1]
+    assert rij[7] == "3,00"  # balanced (1 + 5) / 2
+    assert rij[8] == "2,33"  # plain mean
