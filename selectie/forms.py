@@ -56,6 +56,7 @@ class RondeForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
 
@@ -205,6 +206,7 @@ class VoordrachtForm(forms.Form):
         self.voordracht = voordracht
         self.geldige_bijlagen = []
         kwargs.setdefault("initial", self.beginwaarden(voordracht))
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.criteria = list(voordracht.ronde.criteria.all())
         for criterium in self.criteria:
