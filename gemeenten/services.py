@@ -238,6 +238,9 @@ MAX_AFBEELDING_ZIJDE = 1200
 TOEGESTANE_BEELDFORMATEN = {"PNG", "JPEG", "GIF", "WEBP"}
 
 
+HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
 class VerouderdConcept(ValidationError):  # noqa: N818 (a ValidationError, shown in the form)
     """The profile changed after the form was opened."""
 
@@ -251,7 +254,7 @@ def tekst_naar_html(tekst: str) -> str:
     tekst = (tekst or "").strip()
     if not tekst:
         return ""
-    if "<" not in tekst:
+    if not HTML_TAG.search(tekst):
         blokken = []
         for blok in re.split(r"\n\s*\n", tekst.replace("\r\n", "\n")):
             regels = [regel.strip() for regel in blok.strip().split("\n") if regel.strip()]

@@ -20,7 +20,7 @@ class KoploperMixin(PermissionRequiredMixin):
 
     @cached_property
     def koploper(self):
-        return get_object_or_404(Koploper.objects.select_related("gemeente"), slug=self.kwargs["slug"])
+        return get_object_or_404(Koploper, slug=self.kwargs["slug"])
 
     def get_permission_object(self):
         return self.koploper

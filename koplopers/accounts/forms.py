@@ -161,14 +161,14 @@ class UitnodigenForm(forms.Form):
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     koplopers = forms.ModelMultipleChoiceField(
         label=_("Koploperprofielen"),
-        queryset=Koploper.objects.order_by("sorteernaam"),
+        queryset=Koploper.objects.only("naam", "sorteernaam").order_by("sorteernaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De profielen die deze persoon mag bijwerken."),
     )
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten"),
-        queryset=Gemeente.objects.order_by("sorteernaam"),
+        queryset=Gemeente.objects.only("naam", "weergavenaam", "sorteernaam").order_by("sorteernaam"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Optioneel: gemeenten waarvoor deze persoon optreedt (met Ctrl of Cmd kiest u er meer)."),

@@ -20,7 +20,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_otp import devices_for_user
 from rules.contrib.views import PermissionRequiredMixin
 
-from gemeenten.models import Koploper, KoploperConcept
+from gemeenten.models import Gemeente, Koploper, KoploperConcept
 
 from . import services
 from .forms import InlogForm, RegistratieForm, TotpCodeForm, UitnodigenForm, UitnodigingAanvaardenForm
@@ -112,7 +112,6 @@ class MijnGemeenteView(PermissionRequiredMixin, ListView):
     def get_queryset(self):
         return (
             Koploper.objects.beheerd_door(self.request.user)
-            .select_related("gemeente", "provincie")
             .annotate(heeft_concept=Exists(KoploperConcept.objects.filter(koploper=OuterRef("pk"))))
             .order_by("sorteernaam")
         )
@@ -221,7 +220,7 @@ class UitnodigenView(PermissionRequiredMixin, FormView):
             .select_related("uitgenodigd_door")
             .prefetch_related(
                 Prefetch("koplopers", queryset=Koploper.objects.only("naam", "slug")),
-                "gemeenten",
+                Prefetch("gemeenten", queryset=Gemeente.objects.only("naam", "weergavenaam")),
             )
         )
         return context

@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from koplopers.accounts.models import User
+from koplopers.accounts.tokens import token_hash
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -48,3 +52,16 @@ class BeoordelaarFactory(UserFactory):
 class StafFactory(UserFactory):
     is_programmastaf = True
     is_staff = True
+
+
+class UitnodigingFactory(factory.django.DjangoModelFactory):
+    """An open invitation; the raw token is ``<factory>.token`` (only its hash is stored)."""
+
+    class Meta:
+        model = "accounts.Uitnodiging"
+        exclude = ["token"]
+
+    token = factory.Sequence(lambda n: f"uitnodigingstoken-{n}-abcdefghijklmnopqrstuvwxyz")
+    email = factory.Sequence(lambda n: f"uitgenodigd{n}@gemeente.example")
+    token_hash = factory.LazyAttribute(lambda o: token_hash(o.token))
+    verloopt_op = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
