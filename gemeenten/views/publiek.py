@@ -109,7 +109,8 @@ class KaartGeojsonView(View):
     """All municipalities as a GeoJSON FeatureCollection, the (filtered) koplopers marked.
 
     A repeat visit gets 304 after one cheap version query: the ETag is derived from the data version
-    and the query string. The body is cached per data version and normalised filters.
+    and the query string. The body is cached per data version and normalised filters (not for a
+    free-text name search).
     """
 
     def get(self, request):
@@ -128,6 +129,9 @@ class KaartGeojsonView(View):
 
     def _inhoud(self, request, versie: str) -> bytes:
         filterset = _filterset(request, queryset=selectors.gepubliceerde_koplopers())
+        if "q" in filterset.actieve_filters:
+            # Free text has no end of values: caching each would only push the common bodies out.
+            return selectors.kaart_geojson(selectors.kaart_koplopers(filterset.qs)).encode()
         filters = hashlib.sha256(filterset.querystring.encode()).hexdigest()[:16]
         sleutel = f"gemeenten:kaart.geojson:{versie}:{filters}"
         inhoud = cache.get(sleutel)

@@ -146,13 +146,22 @@ def test_other_filters_give_another_etag(client):
 
 @pytest.mark.django_db
 def test_repeat_request_reads_the_cache_instead_of_rebuilding(client, django_assert_num_queries):
-    GepubliceerdeKoploperFactory()
-    eerste = client.get(URL, {"ronde": "onbekend", "q": "Test"})
+    GepubliceerdeKoploperFactory(provincie=ProvincieFactory(slug="utrecht"))
+    eerste = client.get(URL, {"ronde": "onbekend", "provincie": "utrecht"})
 
-    with django_assert_num_queries(2):  # the data version, and validating the unknown round
-        tweede = client.get(URL, {"q": " Test ", "ronde": "onbekend"})
+    with django_assert_num_queries(3):  # the data version, and validating the two filters
+        tweede = client.get(URL, {"provincie": "utrecht", "ronde": "onbekend", "thema": ""})
 
     assert tweede.content == eerste.content
+
+
+@pytest.mark.django_db
+def test_name_search_is_not_cached(client, django_assert_num_queries):
+    GepubliceerdeKoploperFactory()
+    client.get(URL, {"q": "test"})
+
+    with django_assert_num_queries(5):  # version, municipalities, koplopers, their rounds and members
+        client.get(URL, {"q": "test"})
 
 
 @pytest.mark.django_db
