@@ -3,6 +3,7 @@
 import logging
 import uuid
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -485,3 +486,15 @@ def bijlage_verwijderen(*, bijlage: Bijlage) -> None:
     bestand = bijlage.bestand
     bijlage.delete()
     transaction.on_commit(lambda: bestand.delete(save=False))
+
+
+@transaction.atomic
+def concepten_opruimen(*, nu=None, bewaartermijn=timedelta(days=90)) -> int:
+    """Delete drafts never submitted, ``bewaartermijn`` after their round closed (privacy statement)."""
+    nu = nu or timezone.now()
+    concepten = Voordracht.objects.filter(status=Voordracht.Status.CONCEPT, ronde__sluit_op__lt=nu - bewaartermijn)
+    bestanden = [bijlage.bestand for bijlage in Bijlage.objects.filter(voordracht__in=concepten)]
+    aantal = concepten.count()
+    concepten.delete()
+    transaction.on_commit(lambda: [bestand.delete(save=False) for bestand in bestanden])
+    return aantal

@@ -289,3 +289,16 @@ def test_demo_ronde_laden_is_open_labelled_and_idempotent(db):
     assert tweede.is_open_voor_indienen()
     assert tweede.sluit_op > timezone.now() + timedelta(weeks=3)
     assert tweede.criteria.count() == 4
+
+
+def test_concepten_opruimen_deletes_old_drafts_only(db):
+    oud = VoordrachtFactory()
+    ingediend = ingediende_voordracht(ronde=oud.ronde)
+    lang_geleden = timezone.now() - timedelta(days=91)
+    Ronde.objects.filter(pk=oud.ronde_id).update(opent_op=lang_geleden - timedelta(days=30), sluit_op=lang_geleden)
+    recent = VoordrachtFactory()
+
+    aantal = services.concepten_opruimen()
+
+    assert aantal == 1
+    assert set(Voordracht.objects.values_list("pk", flat=True)) == {ingediend.pk, recent.pk}
