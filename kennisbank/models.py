@@ -117,6 +117,21 @@ class Kennisitem(models.Model):
         return reverse("kennisbank:detail", kwargs={"slug": self.slug})
 
 
+class Zoekwoord(models.Model):
+    """Every word that occurs in the knowledge base (accent-folded, lower case): the lexicon in which a
+    misspelt search word finds its nearest spelling (pg_trgm). Filled by kennisitem_opslaan()."""
+
+    woord = models.CharField(_("woord"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+        ordering = ["woord"]
+
+    def __str__(self):
+        return self.woord
+
+
 class EtalageartikelQuerySet(models.QuerySet):
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True, koploper__gepubliceerd=True)

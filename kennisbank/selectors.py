@@ -1,7 +1,7 @@
 """Reads for the knowledge base, the showcase and the factsheet: querysets with the joins they need."""
 
 import nh3
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
@@ -14,14 +14,12 @@ from django.utils.safestring import mark_safe
 from gemeenten.models import Doelgroep, Koploper, Provincie, Thema
 from selectie.models import Ronde
 
-from .models import Etalageartikel, Kennisitem
+from .models import Etalageartikel, Kennisitem, Zoekwoord
 from .services import FACTSHEET_SLEUTEL, ZOEKCONFIGURATIE
 from .tekst import markeer, zoekwoorden
 
 FACTSHEET_TIMEOUT = 10 * 60
 FRAGMENT_LENGTE = 240
-# word_similarity() above which a misspelt word counts as a match (pg_trgm's own default for %>).
-TRIGRAM_DREMPEL = 0.6
 
 
 def publieke_kennisitems() -> QuerySet[Kennisitem]:
@@ -32,6 +30,11 @@ def publieke_kennisitems() -> QuerySet[Kennisitem]:
         .prefetch_related("doelgroepen", "themas")
         .order_by(F("jaar").desc(nulls_last=True), "titel")
     )
+
+
+def kennisitems_lijst() -> QuerySet[Kennisitem]:
+    """Published items for the list page: without the columns a list row never shows (body, search vector)."""
+    return publieke_kennisitems().defer("inhoud", "zoektekst", "zoekvector")
 
 
 def kennisitem_detail() -> QuerySet[Kennisitem]:
@@ -92,46 +95,61 @@ class _MarkerendeIterable(ModelIterable):
             yield item
 
 
-def _zoeken_postgres(queryset: QuerySet, zoekterm: str, woorden: list[str]) -> QuerySet:
+def _volledige_tekst(queryset: QuerySet, zoekterm: str, woorden: list[str]):
     # The words as typed (stemmed, websearch syntax) or as prefixes of longer words ("cliëntonder").
     voorvoegsels = " & ".join(f"{woord}:*" for woord in woorden)
     zoekvraag = SearchQuery(zoekterm, config=ZOEKCONFIGURATIE, search_type="websearch") | SearchQuery(
         voorvoegsels, config=ZOEKCONFIGURATIE, search_type="raw"
     )
-    gevonden = queryset.filter(zoekvector=zoekvraag)
-    if gevonden.exists():
-        return gevonden.annotate(
-            rang=SearchRank(F("zoekvector"), zoekvraag),
-            kop_ruw=SearchHeadline(
-                "titel",
-                zoekvraag,
-                config=ZOEKCONFIGURATIE,
-                start_sel="<mark>",
-                stop_sel="</mark>",
-                highlight_all=True,
-            ),
-            fragment_ruw=SearchHeadline(
-                "platte_tekst",
-                zoekvraag,
-                config=ZOEKCONFIGURATIE,
-                start_sel="<mark>",
-                stop_sel="</mark>",
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        ).order_by("-rang", "titel")
-    # Nothing found: a misspelt word ("clientondersteuninng") still finds the nearest spelling.
-    lange_woorden = [woord for woord in woorden if len(woord) >= 3] or woorden
-    gelijkenis = sum(
-        (TrigramWordSimilarity(Value(woord), "zoektekst") for woord in lange_woorden[1:]),
-        TrigramWordSimilarity(Value(lange_woorden[0]), "zoektekst"),
-    )
-    bijna = Q()
-    for woord in lange_woorden:
-        bijna |= Q(zoektekst__trigram_word_similar=woord)
-    return queryset.filter(bijna).annotate(rang=gelijkenis).order_by("-rang", "titel")
+    return queryset.filter(zoekvector=zoekvraag), zoekvraag
+
+
+def _dichtstbijzijnde_woorden(woorden: list[str]) -> list[str]:
+    """Each word replaced by the most similar word of the knowledge base's lexicon (pg_trgm), if any."""
+    verbeterd = []
+    for woord in woorden:
+        beste = None
+        if len(woord) >= 4:
+            beste = (
+                Zoekwoord.objects.filter(woord__trigram_similar=woord)
+                .annotate(gelijkenis=TrigramSimilarity("woord", woord))
+                .order_by("-gelijkenis", "woord")
+                .values_list("woord", flat=True)
+                .first()
+            )
+        verbeterd.append(beste or woord)
+    return verbeterd
+
+
+def _zoeken_postgres(queryset: QuerySet, zoekterm: str, woorden: list[str]) -> QuerySet:
+    gevonden, zoekvraag = _volledige_tekst(queryset, zoekterm, woorden)
+    if not gevonden.exists():
+        # Nothing found: a misspelt word ("clientondersteuninng") is replaced by the nearest spelling.
+        verbeterd = _dichtstbijzijnde_woorden(woorden[:5])
+        if verbeterd != woorden[:5]:
+            gevonden, zoekvraag = _volledige_tekst(queryset, " ".join(verbeterd), verbeterd)
+    return gevonden.annotate(
+        rang=SearchRank(F("zoekvector"), zoekvraag),
+        kop_ruw=SearchHeadline(
+            "titel",
+            zoekvraag,
+            config=ZOEKCONFIGURATIE,
+            start_sel="<mark>",
+            stop_sel="</mark>",
+            highlight_all=True,
+        ),
+        fragment_ruw=SearchHeadline(
+            "platte_tekst",
+            zoekvraag,
+            config=ZOEKCONFIGURATIE,
+            start_sel="<mark>",
+            stop_sel="</mark>",
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        ),
+    ).order_by("-rang", "titel")
 
 
 def _zoeken_sqlite(queryset: QuerySet, woorden: list[str]) -> QuerySet:
@@ -151,12 +169,13 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
     """Search the knowledge base in Dutch, best match first.
 
     PostgreSQL: full-text search with the ``dutch_unaccent`` configuration (stemming, with or without
-    diaeresis), prefix matching, trigram similarity when nothing else matches. SQLite: accent-folded
+    diaeresis) and prefix matching; when that finds nothing, each word is replaced by its nearest
+    spelling in the lexicon (pg_trgm similarity) and the search runs once more. SQLite: accent-folded
     substring matching. Either way each item comes with ``kop_html`` and ``fragment_html`` (matching
     words in ``<mark>``, everything else escaped) and ``rang``.
     """
     if queryset is None:
-        queryset = publieke_kennisitems()
+        queryset = kennisitems_lijst()
     zoekterm = (zoekterm or "").strip()[:200]
     woorden = zoekwoorden(zoekterm)[:10]
     if not woorden:

@@ -10,8 +10,8 @@ from gemeenten.models import Koploper
 from gemeenten.services import Laadverslag
 from koplopers.html import schoon_html
 
-from .models import Etalageartikel, Kennisitem, Uitgever
-from .tekst import normaliseer, platte_tekst
+from .models import Etalageartikel, Kennisitem, Uitgever, Zoekwoord
+from .tekst import WOORD, normaliseer, platte_tekst
 
 # A copy of PostgreSQL's "dutch" configuration that also removes diacritics (migration 0002).
 ZOEKCONFIGURATIE = "dutch_unaccent"
@@ -58,6 +58,8 @@ def kennisitem_opslaan(
     item.save()
     if connection.vendor == "postgresql":
         Kennisitem.objects.filter(pk=item.pk).update(zoekvector=_zoekvector(item, uitgever, tekst))
+    woorden = {woord[:100] for woord in WOORD.findall(item.zoektekst) if len(woord) >= 3}
+    Zoekwoord.objects.bulk_create([Zoekwoord(woord=woord) for woord in sorted(woorden)], ignore_conflicts=True)
     for veld, waarden in (("doelgroepen", doelgroepen), ("themas", themas), ("koplopers", koplopers)):
         if waarden is not None:
             getattr(item, veld).set(waarden)

@@ -16,8 +16,8 @@ from .selectors import (
     factsheet_cijfers,
     kennisitem_detail,
     kennisitems_bij_koploper,
+    kennisitems_lijst,
     publieke_etalageartikelen,
-    publieke_kennisitems,
 )
 
 
@@ -28,7 +28,7 @@ class KennisitemListView(FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        return publieke_kennisitems()
+        return kennisitems_lijst()
 
 
 class KennisitemDetailView(DetailView):

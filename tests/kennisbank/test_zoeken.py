@@ -125,6 +125,17 @@ def test_postgres_misspelling_still_finds_the_nearest_spelling():
 @postgres
 @pytest.mark.postgres
 @pytest.mark.django_db
+def test_postgres_misspelling_highlights_the_word_it_found():
+    KennisitemFactory(titel="Inzet van ervaringsdeskundigen", samenvatting="Over ervaringsdeskundigen.")
+
+    (item,) = kennisitems_zoeken(zoekterm="ervaringsdeskundigne")
+
+    assert item.kop_html == "Inzet van <mark>ervaringsdeskundigen</mark>"
+
+
+@postgres
+@pytest.mark.postgres
+@pytest.mark.django_db
 def test_postgres_highlights_the_stemmed_word_in_the_title():
     KennisitemFactory(titel="Handreikingen voor gemeenten", samenvatting="Over de handreiking.")
 
@@ -153,6 +164,15 @@ def test_postgres_websearch_syntax_is_safe():
 
     assert isinstance(titels('"werk" -inkomen OR & | ! :* ('), list)  # tsquery syntax in the input does not crash
     assert titels("werk & inkomen") == ["Werk en inkomen"]
+
+
+@pytest.mark.django_db
+def test_saving_an_item_fills_the_lexicon_of_search_words():
+    from kennisbank.models import Zoekwoord
+
+    KennisitemFactory(titel="Cliëntondersteuning in de wijk", samenvatting="", inhoud="", uitgever=None)
+
+    assert set(Zoekwoord.objects.values_list("woord", flat=True)) == {"clientondersteuning", "wijk"}
 
 
 # --- SQLite ---------------------------------------------------------------------------------------
