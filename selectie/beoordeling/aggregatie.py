@@ -26,6 +26,7 @@ Definitions (the same words are used on the pages and in the exports):
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
@@ -82,6 +83,12 @@ def review_totaal(scores: Mapping[Hashable, float | None], gewichten: Mapping[Ha
     if noemer == 0:
         return None
     return teller / noemer
+
+
+def _pstdev(waarden: list[float]) -> float:
+    """Population standard deviation in plain floats (``statistics.pstdev`` is exact but slow)."""
+    gemiddelde = math.fsum(waarden) / len(waarden)
+    return math.sqrt(math.fsum((w - gemiddelde) ** 2 for w in waarden) / len(waarden))
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,7 @@ def kandidaat_aggregeren(
         aantal=len(totalen),
         gemiddelde=statistics.fmean(totalen),
         mediaan=statistics.median(totalen),
-        standaardafwijking=statistics.pstdev(totalen),
+        standaardafwijking=_pstdev(totalen),
         bereik=bereik,
         laagste=laagste,
         hoogste=hoogste,

@@ -51,24 +51,16 @@ def rondes_voor_beoordeling() -> QuerySet[Ronde]:
     )
 
 
+def gemeenten_zonder_grens() -> QuerySet[Gemeente]:
+    """Municipalities with their province, without the (large) GeoJSON boundaries."""
+    return Gemeente.objects.select_related("provincie").defer("geometrie", "provincie__geometrie")
+
+
 def kandidaten_van_ronde(ronde: Ronde) -> QuerySet[Kandidaat]:
-    """The candidates with a submitted nomination, with what the ranking and the workspace show."""
+    """The candidates with a submitted nomination, with their staged decision."""
     ingediend = Voordracht.objects.filter(kandidaat=OuterRef("pk"), status=Voordracht.Status.INGEDIEND)
     return (
-        Kandidaat.objects.filter(ronde=ronde)
-        .filter(Exists(ingediend))
-        .select_related("besluit")
-        .prefetch_related(
-            Prefetch("gemeenten", queryset=Gemeente.objects.select_related("provincie").order_by("sorteernaam")),
-            Prefetch(
-                "voordrachten",
-                queryset=Voordracht.objects.filter(status=Voordracht.Status.INGEDIEND)
-                .prefetch_related("themas")
-                .order_by("ingediend_op", "pk"),
-                to_attr="ingediende_voordrachten",
-            ),
-        )
-        .order_by("naam", "pk")
+        Kandidaat.objects.filter(ronde=ronde).filter(Exists(ingediend)).select_related("besluit").order_by("naam", "pk")
     )
 
 
@@ -97,7 +89,7 @@ def wachtrij(*, beoordelaar) -> QuerySet[Toewijzing]:
         .exclude(kandidaat__ronde__beoordeling__fase=RondeBeoordeling.Fase.GEPUBLICEERD)
         .select_related("kandidaat__ronde__beoordeling")
         .prefetch_related(
-            Prefetch("kandidaat__gemeenten", queryset=Gemeente.objects.select_related("provincie")),
+            Prefetch("kandidaat__gemeenten", queryset=gemeenten_zonder_grens().order_by("sorteernaam")),
         )
         .annotate(
             aantal_beoordeeld=Coalesce(Subquery(aantal, output_field=IntegerField()), Value(0)),
@@ -116,7 +108,7 @@ def kandidaat_dossier(*, pk: int) -> Kandidaat:
     return (
         Kandidaat.objects.select_related("ronde__beoordeling")
         .prefetch_related(
-            Prefetch("gemeenten", queryset=Gemeente.objects.select_related("provincie").order_by("sorteernaam")),
+            Prefetch("gemeenten", queryset=gemeenten_zonder_grens().order_by("sorteernaam")),
             Prefetch(
                 "voordrachten",
                 queryset=Voordracht.objects.filter(status=Voordracht.Status.INGEDIEND)
@@ -226,21 +218,35 @@ def ranglijst(ronde: Ronde, rondebeoordeling: RondeBeoordeling) -> list[Rij]:
         if (beoordelaar_id, kandidaat_id) not in conflicten:
             toegewezen[kandidaat_id].add(organisatie)
 
+    provincies = defaultdict(set)
+    for kandidaat_id, provincie in Kandidaat.gemeenten.through.objects.filter(kandidaat__ronde=ronde).values_list(
+        "kandidaat_id", "gemeente__provincie__naam"
+    ):
+        provincies[kandidaat_id].add(provincie)
+    themas = defaultdict(set)
+    gezamenlijk = set()
+    for kandidaat_id, is_gezamenlijk, thema in Voordracht.objects.filter(
+        kandidaat__ronde=ronde, status=Voordracht.Status.INGEDIEND
+    ).values_list("kandidaat_id", "is_gezamenlijk", "themas__naam"):
+        if thema:
+            themas[kandidaat_id].add(thema)
+        if is_gezamenlijk:
+            gezamenlijk.add(kandidaat_id)
+
     drempel = float(rondebeoordeling.spreidingsdrempel)
     aggregaten = {k.pk: aggregatie.kandidaat_aggregeren(reviews[k.pk], {}, drempel=drempel) for k in kandidaten}
     per_pk = {k.pk: k for k in kandidaten}
     rijen = []
     for plaats in aggregatie.rangschikken(aggregaten, sorteersleutel=lambda pk: (per_pk[pk].naam, pk)):
         kandidaat = per_pk[plaats.sleutel]
-        voordrachten = kandidaat.ingediende_voordrachten
         rijen.append(
             Rij(
                 kandidaat=kandidaat,
                 aggregaat=plaats.aggregaat,
                 rang=plaats.rang,
-                provincies=sorted({g.provincie.naam for g in kandidaat.gemeenten.all()}),
-                themas=sorted({t.naam for v in voordrachten for t in v.themas.all()}),
-                gezamenlijk=any(v.is_gezamenlijk for v in voordrachten),
+                provincies=sorted(provincies[kandidaat.pk]),
+                themas=sorted(themas[kandidaat.pk]),
+                gezamenlijk=kandidaat.pk in gezamenlijk,
                 regio=kandidaat.is_regio,
                 organisaties_toegewezen=toegewezen[kandidaat.pk],
                 besluit=getattr(kandidaat, "besluit", None),

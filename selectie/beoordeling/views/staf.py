@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from selectie.models import Kandidaat
 
-from .. import selectors, services
+from .. import selectors, services, weergave
 from ..forms import (
     BesluitForm,
     ConflictVastleggenForm,
@@ -191,7 +192,8 @@ class RanglijstView(RondeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rijen"] = selectors.ranglijst(self.ronde, self.rondebeoordeling)
+        rijen = selectors.ranglijst(self.ronde, self.rondebeoordeling)
+        context.update(rijen=rijen, tabelrijen=weergave.ranglijst_rijen(rijen))
         return context
 
 
@@ -203,13 +205,20 @@ class SelectieView(RondeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rijen = selectors.ranglijst(self.ronde, self.rondebeoordeling)
+        bewerkbaar = self.rondebeoordeling.fase != RondeBeoordeling.Fase.GEPUBLICEERD
         context.update(
             rijen=rijen,
+            tabelrijen=weergave.werkblad_rijen(
+                rijen,
+                ronde=self.ronde,
+                csrf_token=get_token(self.request),
+                uitkomsten=BesluitForm.base_fields["uitkomst"].choices,
+                vastzettingen=BesluitForm.base_fields["vastzetting"].choices,
+                bewerkbaar=bewerkbaar,
+            ),
             controle=selectors.controle(self.ronde, self.rondebeoordeling, rijen),
             aantal_gekozen=sum(1 for rij in rijen if rij.uitkomst == Besluit.Uitkomst.GESELECTEERD),
-            uitkomsten=BesluitForm.base_fields["uitkomst"].choices,
-            vastzettingen=BesluitForm.base_fields["vastzetting"].choices,
-            bewerkbaar=self.rondebeoordeling.fase != RondeBeoordeling.Fase.GEPUBLICEERD,
+            bewerkbaar=bewerkbaar,
             js_teksten={
                 "bezig": _("Bezig met bewaren…"),
                 "bewaard": _("Bewaard."),
