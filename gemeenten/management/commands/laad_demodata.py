@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from gemeenten.demodata import demoprofielen_laden
 from koplopers.accounts.demodata import DEMO_WACHTWOORD, demo_accounts_laden, demo_totp_geheim
+from selectie.demodata import demo_ronde_laden
 
 
 class Command(BaseCommand):
@@ -15,6 +16,8 @@ class Command(BaseCommand):
         aantal = demoprofielen_laden()
         self.stdout.write(self.style.SUCCESS(_("%(aantal)d demo-profielen bijgewerkt.") % {"aantal": aantal}))
         self._accounts_melden(demo_accounts_laden())
+        ronde = demo_ronde_laden()
+        self.stdout.write(self.style.SUCCESS(_("Demoronde: %(ronde)s") % {"ronde": ronde}))
 
     def _accounts_melden(self, accounts):
         self.stdout.write(
