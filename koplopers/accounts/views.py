@@ -274,7 +274,10 @@ class UitnodigingAanvaardenView(FormView):
         return {**super().get_form_kwargs(), "uitnodiging": self.uitnodiging}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "uitnodiging": self.uitnodiging}
+        context = super().get_context_data(**kwargs)
+        context["uitnodiging"] = self.uitnodiging
+        context["bestaand_account"] = User.objects.filter(email__iexact=self.uitnodiging.email).exists()
+        return context
 
     def form_valid(self, form):
         try:
