@@ -1,7 +1,8 @@
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
-from gemeenten.selectors import kerncijfers, themas_met_aantal, uitgelichte_koplopers
+from gemeenten.selectors import kerncijfers, publieke_versie, themas_met_aantal, uitgelichte_koplopers
 
 
 class HomeView(TemplateView):
@@ -10,9 +11,11 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        # Lazy: the template caches these parts per data version and only asks when rendering them.
         return super().get_context_data(
+            versie=publieke_versie()[0],
             uitgelicht=uitgelichte_koplopers(),
-            kerncijfers=kerncijfers(),
+            kerncijfers=SimpleLazyObject(kerncijfers),
             themas=themas_met_aantal(),
             **kwargs,
         )

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,7 +17,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .. import selectors
 from ..filters import KoploperFilter
 
-GEOJSON_CACHE_SECONDEN = 24 * 60 * 60
+# Bounded: renaming a round or a target group changes no count, so it shows after at most this long.
+GEOJSON_CACHE_SECONDEN = 60 * 60
 
 
 def _filterset(request, queryset=None):
@@ -56,6 +58,20 @@ def _kaart_config(**extra) -> dict:
     }
 
 
+def _per_letter(koplopers) -> list[dict]:
+    """The A–Z index: every letter with its koplopers (none for a letter without koplopers)."""
+    per_letter = {}
+    for koploper in koplopers:
+        per_letter.setdefault(koploper.beginletter, []).append(koploper)
+    letters = [
+        {"letter": letter, "anker": f"letter-{letter.lower()}", "koplopers": per_letter.get(letter, [])}
+        for letter in string.ascii_uppercase
+    ]
+    if "#" in per_letter:
+        letters.append({"letter": "#", "anker": "letter-overig", "koplopers": per_letter["#"]})
+    return letters
+
+
 class KoploperListView(ListView):
     """The A–Z list with a letter index, filters and the result count."""
 
@@ -67,20 +83,13 @@ class KoploperListView(ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        koplopers = list(self.object_list)
-        per_letter = {}
-        for koploper in koplopers:
-            per_letter.setdefault(koploper.beginletter, []).append(koploper)
-        letters = [
-            {"letter": letter, "anker": f"letter-{letter.lower()}", "koplopers": per_letter.get(letter, [])}
-            for letter in string.ascii_uppercase
-        ]
-        if "#" in per_letter:
-            letters.append({"letter": "#", "anker": "letter-overig", "koplopers": per_letter["#"]})
+        # The results are a cached template fragment (keyed on the data version and the filters):
+        # the koplopers are only fetched and grouped when that fragment has to be rendered.
+        koplopers = self.object_list
         return super().get_context_data(
-            koplopers=koplopers,
             filterset=self.filterset,
-            letters=letters,
+            letters=SimpleLazyObject(lambda: _per_letter(koplopers)),
+            versie=selectors.publieke_versie()[0],
             kaart_met_filters=_met_filters("gemeenten:kaart", self.filterset),
             **kwargs,
         )
@@ -98,6 +107,7 @@ class KoploperKaartView(TemplateView):
             geojson_url = f"{geojson_url}?{filterset.querystring}"
         return super().get_context_data(
             filterset=filterset,
+            versie=selectors.publieke_versie()[0],
             aantal=filterset.qs.count(),
             lijst_met_filters=_met_filters("gemeenten:lijst", filterset),
             kaart_config=_kaart_config(modus="overzicht", geojson=geojson_url, container="kaart"),
@@ -114,7 +124,7 @@ class KaartGeojsonView(View):
     """
 
     def get(self, request):
-        versie, laatst = selectors.kaart_versie()
+        versie, laatst = selectors.publieke_versie()
         vraag = "&".join(f"{sleutel}={waarde}" for sleutel, waarde in sorted(request.GET.lists()))
         etag = quote_etag(hashlib.sha256(f"{versie}?{vraag}".encode()).hexdigest()[:32])
         last_modified = int(laatst.timestamp()) if laatst else None

@@ -65,7 +65,7 @@ def test_filterkeuzes_offers_only_rounds_with_published_koplopers():
     GepubliceerdeKoploperFactory(rondes=[met])
     GepubliceerdeKoploperFactory(rondes=[zonder], gepubliceerd=False)
 
-    assert list(selectors.filterkeuzes()["ronde"]) == [met]
+    assert list(selectors.filterkeuzes("ronde")) == [met]
 
 
 @pytest.mark.django_db
@@ -80,13 +80,13 @@ def test_themas_met_aantal_counts_published_koplopers_only(referentiedata):
 
 
 @pytest.mark.django_db
-def test_kaart_versie_is_one_query_and_stable(django_assert_num_queries):
+def test_publieke_versie_is_one_query_and_stable(django_assert_num_queries):
     GepubliceerdeKoploperFactory()
 
     with django_assert_num_queries(1):
-        versie, laatst = selectors.kaart_versie()
+        versie, laatst = selectors.publieke_versie()
 
-    assert selectors.kaart_versie() == (versie, laatst)
+    assert selectors.publieke_versie() == (versie, laatst)
     assert laatst == Koploper.objects.get().bijgewerkt
 
 
@@ -101,18 +101,18 @@ def test_kaart_versie_is_one_query_and_stable(django_assert_num_queries):
         pytest.param(lambda k: Koploper.objects.filter(pk=k.pk).update(gepubliceerd=False), id="gedepubliceerd"),
     ],
 )
-def test_kaart_versie_changes_with_the_data(wijziging):
+def test_publieke_versie_changes_with_the_data(wijziging):
     koploper = GepubliceerdeKoploperFactory(rondes=[RondeFactory()])
-    voor, _ = selectors.kaart_versie()
+    voor, _ = selectors.publieke_versie()
 
     wijziging(koploper)
 
-    assert selectors.kaart_versie()[0] != voor
+    assert selectors.publieke_versie()[0] != voor
 
 
 @pytest.mark.django_db
-def test_kaart_versie_without_any_koploper():
-    versie, laatst = selectors.kaart_versie()
+def test_publieke_versie_without_any_koploper():
+    versie, laatst = selectors.publieke_versie()
 
     assert len(versie) == 32
     assert laatst is None
