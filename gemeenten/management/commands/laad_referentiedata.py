@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from gemeenten.services import koplopers_bekend_laden, referentiedata_laden
+from kennisbank.services import kennisitems_laden
 
 
 class Command(BaseCommand):
     help = _("Laadt provincies, gemeenten, grenzen, vocabulaires, rondes en de bekende koplopers (idempotent).")
 
     def handle(self, *args, **options):
-        for verslag in (referentiedata_laden(), koplopers_bekend_laden()):
+        for verslag in (referentiedata_laden(), koplopers_bekend_laden(), kennisitems_laden()):
             for soort, aantal in sorted(verslag.aangemaakt.items()):
                 self.stdout.write(_("%(aantal)d × %(soort)s aangemaakt") % {"aantal": aantal, "soort": soort})
             for soort, aantal in sorted(verslag.bijgewerkt.items()):
