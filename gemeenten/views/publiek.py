@@ -48,6 +48,7 @@ def _kaart_config(**extra) -> dict:
         "teksten": {
             "inzoomen": _("Inzoomen"),
             "uitzoomen": _("Uitzoomen"),
+            "sluiten": _("Sluiten"),
             "profiel": _("Bekijk het profiel van %(naam)s"),
             "rondes": _("Rondes"),
             "deelname": _("Deelname volgens de bron"),

@@ -47,6 +47,13 @@
     });
     L.control.zoom({ zoomInTitle: teksten.inzoomen, zoomOutTitle: teksten.uitzoomen }).addTo(kaart);
     kaart.attributionControl.addAttribution(config.grensattributie);
+    kaart.on("popupopen", function (event) {
+      var sluiten = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (sluiten) {
+        sluiten.setAttribute("aria-label", teksten.sluiten);
+        sluiten.setAttribute("title", teksten.sluiten);
+      }
+    });
     (config.tegels || []).forEach(function (tegel) {
       voegTegelsToe(kaart, tegel);
     });

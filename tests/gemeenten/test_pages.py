@@ -149,6 +149,48 @@ def test_filtered_list_query_count_is_constant(client, django_assert_num_queries
     )
 
 
+@pytest.mark.django_db
+def test_list_repeat_request_reads_the_cached_results(client, django_assert_num_queries):
+    _rijke_koploper()
+    client.get(LIJST)
+
+    with django_assert_num_queries(1):  # the data version only
+        response = client.get(LIJST)
+
+    assert re.search(r'id="resultaten-aantal">\s*1 koploper\s*<', _html(response))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        pytest.param(lambda k: GepubliceerdeKoploperFactory(naam="Nieuwkomer"), id="nieuwe-koploper"),
+        pytest.param(lambda k: k.themas.add(ThemaFactory(naam="Nieuwkomer")), id="nieuw-thema"),
+        pytest.param(lambda k: Koploper.objects.filter(pk=k.pk).update(gepubliceerd=False), id="gedepubliceerd"),
+    ],
+)
+def test_list_shows_changes_despite_the_cache(client, wijziging):
+    koploper = _rijke_koploper(naam="Bestaand")
+    client.get(LIJST)
+
+    wijziging(koploper)
+    html = _html(client.get(LIJST))
+
+    assert ("Nieuwkomer" in html) or ("Bestaand" not in html)
+
+
+@pytest.mark.django_db
+def test_home_figures_follow_the_data_despite_the_cache(client):
+    GepubliceerdeKoploperFactory()
+    assert client.get(reverse("home")).context["kerncijfers"]["koplopers"] == 1
+
+    GepubliceerdeKoploperFactory(naam="Uitgelichte nieuwkomer", uitgelicht=True)
+    html = _html(client.get(reverse("home")))
+
+    assert re.search(r"<dt>Koplopers in dit portaal</dt><dd>2</dd>", html)
+    assert "Uitgelichte nieuwkomer" in html
+
+
 # The map page
 
 
