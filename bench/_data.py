@@ -72,13 +72,19 @@ def pages(profiel_slug: str) -> dict[str, str]:
 
 
 def count_queries(profiel_slug: str) -> dict:
-    """Request every page once through the test client and count its SQL queries."""
+    """Request every page twice through the test client and count its SQL queries.
+
+    ``queries`` is the first request (the cache cold for this data version), ``queries_warm`` the
+    second (what nearly every request under load costs when a page caches per data version).
+    """
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     uitkomst = {}
     for naam, pad in pages(profiel_slug).items():
         with CaptureQueriesContext(connection) as queries:
             response = client.get(pad)
-        regel = {"pad": pad, "status": response.status_code, "queries": len(queries)}
+        with CaptureQueriesContext(connection) as queries_warm:
+            client.get(pad)
+        regel = {"pad": pad, "status": response.status_code, "queries": len(queries), "queries_warm": len(queries_warm)}
         if naam == "geojson" and response.status_code == 200:
             try:
                 regel["features"] = len(json.loads(response.content)["features"])
