@@ -1,6 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
@@ -19,6 +18,8 @@ urlpatterns = [
         name="toegankelijkheid",
     ),
     path("beheer/", admin.site.urls),
+    # Public uploads only (logos, knowledge-base PDFs); nomination attachments go through a checked view.
+    re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
     path("account/", include("koplopers.accounts.urls")),
     # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
     path("", include("kennisbank.urls")),
@@ -32,8 +33,3 @@ urlpatterns = [
 handler403 = "koplopers.views.geen_toegang"
 handler404 = "koplopers.views.niet_gevonden"
 handler500 = "koplopers.views.serverfout"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

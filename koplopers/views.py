@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from gemeenten.selectors import kerncijfers, publieke_versie, themas_met_aantal, uitgelichte_koplopers
 
@@ -35,3 +38,12 @@ def niet_gevonden(request, exception=None):
 
 def serverfout(request):
     return render(request, "500.html", status=500)
+
+
+@cache_control(public=True, max_age=86400)
+def publieke_media(request, pad):
+    """Serve a public upload (a logo, a knowledge-base PDF) from MEDIA_ROOT, in every environment.
+
+    Only the folders the URL pattern names are reachable; nomination attachments are not.
+    """
+    return serve(request, pad, document_root=settings.MEDIA_ROOT)
