@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -14,4 +15,6 @@ class Command(BaseCommand):
                 self.stdout.write(_("%(aantal)d × %(soort)s aangemaakt") % {"aantal": aantal, "soort": soort})
             for soort, aantal in sorted(verslag.bijgewerkt.items()):
                 self.stdout.write(_("%(aantal)d × %(soort)s bijgewerkt") % {"aantal": aantal, "soort": soort})
+        # Cached pages follow a data fingerprint that an in-place rename does not change.
+        cache.clear()
         self.stdout.write(self.style.SUCCESS(_("Referentiedata geladen.")))
