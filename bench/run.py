@@ -32,6 +32,7 @@ import psycopg2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _cpu import CpuMeter, combine  # noqa: E402
 from _load import drive, fetch, summarise  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -294,12 +295,16 @@ def run(args) -> dict:
             drive(HOST, server.port, pad, seconden=args.opwarmen, verbindingen=args.verbindingen, headers=gzip_header)
 
         metingen = dict.fromkeys(urls)
+        cpu = CpuMeter(server.proces.pid, DATABASE)
+        cpu_per_url = {naam: [] for naam in urls}
         for ronde in range(1, args.rondes + 1):
             for naam, pad in urls.items():
                 log(f"ronde {ronde}/{args.rondes}: {naam} {pad} ({args.seconden} s, {args.verbindingen} verbindingen)")
+                cpu.start()
                 meting = drive(
                     HOST, server.port, pad, seconden=args.seconden, verbindingen=args.verbindingen, headers=gzip_header
                 )
+                cpu_per_url[naam].append(cpu.stop())
                 if metingen[naam] is None:
                     metingen[naam] = meting
                 else:
@@ -307,6 +312,7 @@ def run(args) -> dict:
         etag = groottes["geojson"]["etag"]
         if etag and groottes["geojson"]["status"] == 200:
             log("geojson herhaalbezoek (If-None-Match)")
+            cpu.start()
             metingen["geojson_304"] = drive(
                 HOST,
                 server.port,
@@ -315,9 +321,11 @@ def run(args) -> dict:
                 verbindingen=args.verbindingen,
                 headers={**gzip_header, "If-None-Match": etag},
             )
+            cpu_per_url["geojson_304"] = [cpu.stop()]
             urls["geojson_304"] = urls["geojson"] + " (If-None-Match)"
         for naam, meting in metingen.items():
-            resultaten[naam] = {"url": urls[naam], **summarise(meting)}
+            resultaten[naam] = {"url": urls[naam], **summarise(meting), "cpu": combine(cpu_per_url[naam])}
+        cpu_totaal = combine([m for lijst in cpu_per_url.values() for m in lijst])
     finally:
         server.stop()
     load_na = loadavg()
@@ -361,6 +369,7 @@ def run(args) -> dict:
         "datum": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         "load_average_1_5_15": {"bij_start": load_start, "voor_meting": load_voor, "na_meting": load_na},
+        "cpu_tijdens_meting": cpu_totaal,
         "versies": versions(),
         "git": git_info(),
         "opzet": {
@@ -407,14 +416,16 @@ def markdown(rapport: dict) -> str:
     regels = [
         f"Laatste meting: **{rapport['datum']}** (commit `{rapport['git']['head']}`). "
         f"Load average (1/5/15 min) bij de start: {' / '.join(map(str, load['bij_start']))}, "
-        f"na de meting: {' / '.join(map(str, load['na_meting']))}. "
+        f"na de meting: {' / '.join(map(str, load['na_meting']))} (telt de benchmark zelf mee). "
+        f"Andere processen gebruikten tijdens het meten gemiddeld {rapport['cpu_tijdens_meting']['cores_others']} "
+        f"van de {rapport['machine']['cores']} cores. "
         f"{d['gemeenten']} gemeenten, {d['koplopers_gepubliceerd']} gepubliceerde koplopers "
         f"(waarvan {d['koplopers_benchmarkdata']} benchmarkdata). gunicorn {opzet['gunicorn_workers']} sync workers, "
         f"{opzet['verbindingen']} verbindingen, {opzet['rondes']} × {opzet['seconden_per_url_per_ronde']} s per URL.",
         "",
         "| pagina | req/s | p50 ms | p90 ms | p99 ms | p50 ÷ statisch | requests | antwoord ruw → gzip | "
-        f"queries bij {klein} → {d['koplopers_gepubliceerd']} koplopers |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"queries bij {klein} → {d['koplopers_gepubliceerd']} koplopers | cores anderen |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     for naam, regel in r.items():
         antwoord = regel.get("response")
@@ -429,7 +440,8 @@ def markdown(rapport: dict) -> str:
         afwijkend = "" if set(regel["statuses"]) <= {"200", "304"} and not regel["errors"] else " ⚠"
         regels.append(
             f"| {LABELS.get(naam, naam)}{afwijkend} | {regel['rps']} | {regel['p50_ms']} | {regel['p90_ms']} | "
-            f"{regel['p99_ms']} | {regel['p50_ratio_to_static']} | {regel['requests']} | {grootte} | {queries} |"
+            f"{regel['p99_ms']} | {regel['p50_ratio_to_static']} | {regel['requests']} | {grootte} | {queries} | "
+            f"{regel['cpu'].get('cores_others', '–')} |"
         )
     doelen = rapport["doelen"]
     gehaald = {True: "**gehaald**", False: "**niet gehaald**"}
