@@ -206,14 +206,13 @@ def machine() -> dict:
 
 
 def versions() -> dict:
-    import django
-    import gunicorn
-    import whitenoise
+    from importlib.metadata import version
 
     return {
-        "django": django.get_version(),
-        "gunicorn": gunicorn.__version__,
-        "whitenoise": whitenoise.__version__ if hasattr(whitenoise, "__version__") else "",
+        "django": version("django"),
+        "gunicorn": version("gunicorn"),
+        "whitenoise": version("whitenoise"),
+        "psycopg2": version("psycopg2-binary"),
         "postgresql": postgres_version(),
     }
 
