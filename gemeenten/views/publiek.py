@@ -19,6 +19,8 @@ from ..filters import KoploperFilter
 
 # Bounded: renaming a round or a target group changes no count, so it shows after at most this long.
 GEOJSON_CACHE_SECONDEN = 60 * 60
+# A cached profile is also bounded in time: renaming a round or theme does not change the version.
+PROFIEL_CACHE_SECONDEN = 300
 
 
 def _filterset(request, queryset=None):
@@ -153,18 +155,39 @@ class KaartGeojsonView(View):
 
 
 class KoploperDetailView(DetailView):
-    """A published koploper's profile; unknown or unpublished slugs give the Dutch 404 page."""
+    """A published koploper's profile; unknown or unpublished slugs give the Dutch 404 page.
+
+    The object itself is one light query (it decides the 404 and feeds the per-user parts). What every
+    visitor sees alike is a cached template fragment keyed on the profile's ``bijgewerkt`` (publishing,
+    unpublishing, restoring and admin edits all change it) and the public data version; the full profile
+    with its prefetches is only fetched when that fragment has to be rendered.
+    """
 
     template_name = "gemeenten/koploper_detail.html"
     context_object_name = "koploper"
 
     def get_queryset(self):
-        return selectors.koploper_profiel()
+        return selectors.gepubliceerde_koplopers()
 
     def get_context_data(self, **kwargs):
-        gebied = selectors.koploper_gebied(self.object)
-        kaart_config = _kaart_config(modus="enkel", gebied=gebied, container="profielkaart") if gebied else None
-        return super().get_context_data(kaart_config=kaart_config, **kwargs)
+        koploper = self.object
+        versie = f"{koploper.bijgewerkt.timestamp()}-{selectors.publieke_versie()[0]}"
+        profiel = SimpleLazyObject(lambda: selectors.koploper_profiel().get(pk=koploper.pk))
+        kaart_config = (
+            cache.get_or_set(
+                f"gemeenten:profielkaart:{koploper.pk}:{versie}",
+                lambda: _profiel_kaart_config(profiel),
+                PROFIEL_CACHE_SECONDEN,
+            )
+            or None
+        )
+        return super().get_context_data(profiel=profiel, versie=versie, kaart_config=kaart_config, **kwargs)
+
+
+def _profiel_kaart_config(profiel) -> dict | bool:
+    """The small map's configuration, or False (cacheable) when the area is not known."""
+    gebied = selectors.koploper_gebied(profiel)
+    return _kaart_config(modus="enkel", gebied=gebied, container="profielkaart") if gebied else False
 
 
 kaart_geojson = KaartGeojsonView.as_view()

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from gemeenten.services import koplopers_bekend_laden, referentiedata_laden
 from kennisbank.demodata import demo_etalage_laden
 from kennisbank.models import Etalageartikel, Kennisitem, Uitgever
 from kennisbank.services import etalageartikel_opslaan, kennisitem_opslaan, kennisitems_laden
@@ -8,7 +9,10 @@ from tests.factories.kennisbank import EtalageartikelFactory, KoploperInUtrechtF
 
 
 @pytest.mark.django_db
-def test_kennisitems_laden_seeds_the_items_the_sources_name(referentiedata):
+def test_kennisitems_laden_seeds_the_items_the_sources_name():
+    referentiedata_laden()
+    koplopers_bekend_laden()
+
     verslag = kennisitems_laden()
 
     assert verslag.aangemaakt["kennisitem"] == 8
