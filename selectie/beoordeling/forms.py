@@ -85,8 +85,12 @@ class ConflictMeldenForm(forms.Form):
 
 
 class ConflictVastleggenForm(ConflictMeldenForm):
-    beoordelaar = forms.ModelChoiceField(label=_("Beoordelaar"), queryset=User.objects.none())
-    kandidaat = forms.ModelChoiceField(label=_("Kandidaat"), queryset=Kandidaat.objects.none())
+    beoordelaar = forms.ModelChoiceField(
+        label=_("Beoordelaar"), queryset=User.objects.none(), empty_label=_("– kies een beoordelaar –")
+    )
+    kandidaat = forms.ModelChoiceField(
+        label=_("Kandidaat"), queryset=Kandidaat.objects.none(), empty_label=_("– kies een kandidaat –")
+    )
     field_order = ["beoordelaar", "kandidaat", "soort", "toelichting"]
 
     def __init__(self, *args, beoordelaars, kandidaten, **kwargs):
@@ -98,8 +102,12 @@ class ConflictVastleggenForm(ConflictMeldenForm):
 
 
 class ToewijzingForm(forms.Form):
-    beoordelaar = forms.ModelChoiceField(label=_("Beoordelaar"), queryset=User.objects.none())
-    kandidaat = forms.ModelChoiceField(label=_("Kandidaat"), queryset=Kandidaat.objects.none())
+    beoordelaar = forms.ModelChoiceField(
+        label=_("Beoordelaar"), queryset=User.objects.none(), empty_label=_("– kies een beoordelaar –")
+    )
+    kandidaat = forms.ModelChoiceField(
+        label=_("Kandidaat"), queryset=Kandidaat.objects.none(), empty_label=_("– kies een kandidaat –")
+    )
     actie = forms.ChoiceField(
         label=_("Actie"),
         choices=[("toevoegen", _("toewijzen")), ("verwijderen", _("toewijzing verwijderen"))],

@@ -112,3 +112,37 @@ def test_werkblad_werkt_zonder_javascript(chromium, live_server):
         assert Besluit.objects.get(kandidaat__naam="Zonder JS").uitkomst == "reserve"
     finally:
         context.close()
+
+
+def test_dashboard_formulieren_tonen_fouten_bij_het_veld(page, axe):
+    ronde = ronde_maken()
+    kandidaat = kandidaat_maken(ronde=ronde, naam="Gemeente Belang")
+    beoordelaar = BeoordelaarFactory(beoordelaar_organisatie="iederin", username="beoordelaar-belang")
+    services.conflict_melden(
+        beoordelaar=beoordelaar, kandidaat=kandidaat, soort="persoonlijk", toelichting="", bron="staf", door=None
+    )
+    VerifieerdeStafFactory(username="staf-fouten")
+    _inloggen(page, "staf-fouten")
+
+    page.goto(f"/beoordeling/{ronde.slug}/")
+    page.get_by_label("Nieuwe fase").select_option("selectie")
+    page.get_by_role("button", name="Fase wijzigen").click()
+
+    fase = page.get_by_label("Nieuwe fase")
+    expect(fase).to_have_attribute("aria-invalid", "true")
+    expect(fase).to_have_accessible_description("Een fase verandert één stap tegelijk.")
+    expect(fase).to_have_value("selectie")
+    assert page.locator("h1").count() == 1
+    assert axe(page) == []
+
+    hand = page.locator("section", has=page.get_by_role("heading", name="Met de hand toewijzen"))
+    hand.get_by_label("Beoordelaar").select_option(str(beoordelaar.pk))
+    hand.get_by_label("Kandidaat").select_option(str(kandidaat.pk))
+    hand.get_by_role("button", name="Uitvoeren").click()
+
+    keuze = page.locator("#toewijzing_beoordelaar")
+    expect(keuze).to_have_attribute("aria-invalid", "true")
+    expect(keuze).to_have_accessible_description(f"{beoordelaar} heeft een belangenconflict met Gemeente Belang.")
+    expect(page.locator("#toewijzing_kandidaat")).to_have_value(str(kandidaat.pk))
+    expect(page.get_by_label("Nieuwe fase")).not_to_have_attribute("aria-invalid", "true")
+    assert axe(page) == []

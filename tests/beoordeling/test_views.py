@@ -5,7 +5,15 @@ import pytest
 from django.urls import reverse
 
 from selectie.beoordeling import services
-from selectie.beoordeling.models import Beoordeling, Besluit, RondeBeoordeling, Verklaring
+from selectie.beoordeling.models import (
+    AuditRegel,
+    Belangenconflict,
+    Beoordeling,
+    Besluit,
+    RondeBeoordeling,
+    Toewijzing,
+    Verklaring,
+)
 from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
 
 pytestmark = pytest.mark.django_db
@@ -385,3 +393,135 @@ def test_second_reviewer_from_same_org_counts_once_in_balanced(client, als, rond
     rij = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[1]
     assert rij[7] == "3,00"  # balanced (1 + 5) / 2
     assert rij[8] == "2,33"  # plain mean
+
+
+# --- the dashboard's action forms: a failed form stays on the page with its errors by its fields -------
+
+
+def _tag(inhoud: str, element_id: str) -> str:
+    """The opening tag of the element with ``id="element_id"``."""
+    begin = inhoud.index(f'id="{element_id}"')
+    return inhoud[inhoud.rindex("<", 0, begin) : inhoud.index(">", begin) + 1]
+
+
+def _gekozen(inhoud: str, select_id: str) -> str:
+    """The value of the selected option of the select ``select_id``."""
+    select = inhoud[inhoud.index(f'id="{select_id}"') : inhoud.index("</select>", inhoud.index(f'id="{select_id}"'))]
+    optie = select[: select.index(" selected")]
+    return optie[optie.rindex('value="') + 7 :].split('"')[0]
+
+
+def _veld_met_fout(inhoud: str, veld_id: str) -> str:
+    """Assert the field is marked invalid and described by its error list; return the error list."""
+    veld = _tag(inhoud, veld_id)
+    assert 'aria-invalid="true"' in veld
+    assert f"{veld_id}_error" in veld.split('aria-describedby="')[1].split('"')[0]
+    begin = inhoud.index(f'id="{veld_id}_error"')
+    return inhoud[begin : inhoud.index("</ul>", begin)]
+
+
+def test_fase_form_error_by_the_field_keeps_choice_and_writes_nothing(client, als, ronde, staf):
+    als(client, staf)
+    audit_voor = AuditRegel.objects.count()
+
+    response = client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "selectie"})
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Een fase verandert één stap tegelijk." in _veld_met_fout(inhoud, "id_fase")
+    assert _gekozen(inhoud, "id_fase") == "selectie"
+    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.ONAFHANKELIJK
+    assert AuditRegel.objects.count() == audit_voor
+    assert [str(m) for m in response.context["messages"]] == ["Nieuwe fase: Een fase verandert één stap tegelijk."]
+
+
+def test_fase_form_success_redirects_with_message(client, als, ronde, staf):
+    als(client, staf)
+
+    response = client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "kalibratie"})
+
+    assert response.status_code == 302
+    assert response.url == reverse("beoordeling:dashboard", args=[ronde.slug])
+    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.KALIBRATIE
+
+
+def test_toewijzen_form_conflict_error_by_the_field_keeps_values_and_writes_nothing(
+    client, als, ronde, beoordelaars, staf
+):
+    kandidaat = kandidaat_maken(ronde=ronde, naam="Gemeente Conflict")
+    beoordelaar = beoordelaars[1]
+    services.conflict_melden(
+        beoordelaar=beoordelaar, kandidaat=kandidaat, soort="anders", toelichting="", bron="staf", door=staf
+    )
+    als(client, staf)
+    audit_voor = AuditRegel.objects.count()
+
+    response = client.post(
+        reverse("beoordeling:toewijzen", args=[ronde.slug]),
+        {"beoordelaar": beoordelaar.pk, "kandidaat": kandidaat.pk, "actie": "toevoegen"},
+    )
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "heeft een belangenconflict met Gemeente Conflict" in _veld_met_fout(inhoud, "toewijzing_beoordelaar")
+    assert _gekozen(inhoud, "toewijzing_beoordelaar") == str(beoordelaar.pk)
+    assert _gekozen(inhoud, "toewijzing_kandidaat") == str(kandidaat.pk)
+    assert _gekozen(inhoud, "toewijzing_actie") == "toevoegen"
+    assert 'aria-invalid="true"' not in _tag(inhoud, "toewijzing_kandidaat")
+    assert Toewijzing.objects.count() == 0
+    assert AuditRegel.objects.count() == audit_voor
+
+
+def test_toewijzen_form_missing_candidate_error_by_the_field(client, als, ronde, beoordelaars, staf):
+    kandidaat_maken(ronde=ronde)
+    als(client, staf)
+
+    response = client.post(
+        reverse("beoordeling:toewijzen", args=[ronde.slug]),
+        {"beoordelaar": beoordelaars[0].pk, "kandidaat": "", "actie": "verwijderen"},
+    )
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Dit veld is verplicht." in _veld_met_fout(inhoud, "toewijzing_kandidaat")
+    assert _gekozen(inhoud, "toewijzing_beoordelaar") == str(beoordelaars[0].pk)
+    assert _gekozen(inhoud, "toewijzing_actie") == "verwijderen"
+    assert Toewijzing.objects.count() == 0
+
+
+def test_conflict_form_error_by_the_field_keeps_typed_text_and_writes_nothing(client, als, ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    als(client, staf)
+    audit_voor = AuditRegel.objects.count()
+
+    response = client.post(
+        reverse("beoordeling:conflict_vastleggen", args=[ronde.slug]),
+        {"beoordelaar": "", "kandidaat": kandidaat.pk, "soort": "persoonlijk", "toelichting": "Broer is wethouder"},
+    )
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Dit veld is verplicht." in _veld_met_fout(inhoud, "conflict_beoordelaar")
+    assert _gekozen(inhoud, "conflict_kandidaat") == str(kandidaat.pk)
+    assert _gekozen(inhoud, "conflict_soort") == "persoonlijk"
+    assert "Broer is wethouder</textarea>" in inhoud
+    assert Belangenconflict.objects.count() == 0
+    assert AuditRegel.objects.count() == audit_voor
+
+
+def test_verdelen_form_service_error_shown_in_the_form(client, als, ronde, staf, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    def weigeren(**kwargs):
+        raise ValidationError("Verdelen kan nu niet.")
+
+    monkeypatch.setattr(services, "gelijk_verdelen", weigeren)
+    als(client, staf)
+
+    response = client.post(reverse("beoordeling:verdelen", args=[ronde.slug]))
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert 'aria-describedby="verdelen_fouten"' in inhoud
+    fouten = inhoud[inhoud.index('id="verdelen_fouten"') :]
+    assert fouten.index("Verdelen kan nu niet.") < fouten.index("</form>")

@@ -1,5 +1,6 @@
 """The programme staff's pages: rounds, dashboard, assignments, ranking, selection, publishing, audit."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -42,7 +43,11 @@ class OverzichtView(TweestapsMixin, TemplateView):
 
 
 class DashboardView(RondeMixin, TemplateView):
-    """Per round: the phase, where a candidate lacks a reviewer of an organisation, reviewer load."""
+    """Per round: the phase, where a candidate lacks a reviewer of an organisation, reviewer load.
+
+    The action forms on this page post to their own views (:class:`_ActieView`); a failed one renders
+    this page again with that bound form in place of the empty one, so its errors stand by its fields.
+    """
 
     template_name = "beoordeling/dashboard.html"
 
@@ -56,11 +61,13 @@ class DashboardView(RondeMixin, TemplateView):
             aantal_kandidaten=len(rijen),
             aantal_bespreken=sum(1 for rij in rijen if rij.aggregaat.bespreken),
             belasting=selectors.belasting(self.ronde),
-            fase_form=FaseForm(initial={"fase": self.rondebeoordeling.fase}),
-            toewijzing_form=ToewijzingForm(beoordelaars=beoordelaars, kandidaten=kandidaten),
-            conflict_form=ConflictVastleggenForm(beoordelaars=beoordelaars, kandidaten=kandidaten),
             fasen=RondeBeoordeling.Fase.choices,
         )
+        context.setdefault("fase_form", FaseForm(initial={"fase": self.rondebeoordeling.fase}))
+        context.setdefault("toewijzing_form", ToewijzingForm(beoordelaars=beoordelaars, kandidaten=kandidaten))
+        context.setdefault("conflict_form", ConflictVastleggenForm(beoordelaars=beoordelaars, kandidaten=kandidaten))
+        context.setdefault("verdelen_form", forms.Form(auto_id="verdelen_%s"))
+        context.setdefault("vaststellen_form", forms.Form(auto_id="vaststellen_%s"))
         return context
 
 
@@ -83,35 +90,53 @@ class InstellingenView(RondeMixin, FormView):
         return redirect("beoordeling:dashboard", slug=self.ronde.slug)
 
 
-class _ActieView(RondeMixin, View):
-    """A POST-only action on the dashboard: validate, call one service, message, back to the dashboard."""
+class _ActieView(DashboardView):
+    """A POST-only action on the dashboard: validate, call one service, message, back to the dashboard.
+
+    On failure the dashboard is rendered (200) with the bound form as ``context_naam``: what was typed
+    stays, each error stands by its field (``aria-invalid``, ``aria-describedby``), and a summary
+    message at the top says what went wrong. Nothing is written: the services are atomic.
+    """
 
     http_method_names = ["post"]
-    form_class = None
+    context_naam = None
 
     def get_form(self):
-        return self.form_class(self.request.POST)
-
-    def terug(self):
-        return redirect("beoordeling:dashboard", slug=self.ronde.slug)
+        raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if not form.is_valid():
-            for veld, fouten in form.errors.items():
-                messages.error(request, f"{form.fields[veld].label if veld in form.fields else ''} {' '.join(fouten)}")
-            return self.terug()
+            return self.ongeldig(form)
         try:
             bericht = self.uitvoeren(form)
         except ValidationError as fout:
-            messages.error(request, _fouten(fout))
-            return self.terug()
+            if hasattr(fout, "error_dict"):
+                for veld, lijst in fout.error_dict.items():
+                    form.add_error(veld if veld in form.fields else None, lijst)
+            else:
+                form.add_error(None, fout)
+            return self.ongeldig(form)
         messages.success(request, bericht)
-        return self.terug()
+        return redirect("beoordeling:dashboard", slug=self.ronde.slug)
+
+    def ongeldig(self, form):
+        for veld, fouten in form.errors.items():
+            if veld in form.fields:
+                messages.error(
+                    self.request,
+                    _("%(veld)s: %(fouten)s") % {"veld": form.fields[veld].label, "fouten": " ".join(fouten)},
+                )
+            else:
+                messages.error(self.request, " ".join(fouten))
+        return self.render_to_response(self.get_context_data(**{self.context_naam: form}))
 
 
 class FaseView(_ActieView):
-    form_class = FaseForm
+    context_naam = "fase_form"
+
+    def get_form(self):
+        return FaseForm(self.request.POST)
 
     def uitvoeren(self, form):
         rb = services.fase_wijzigen(
@@ -121,6 +146,8 @@ class FaseView(_ActieView):
 
 
 class ToewijzenView(_ActieView):
+    context_naam = "toewijzing_form"
+
     def get_form(self):
         return ToewijzingForm(
             self.request.POST,
@@ -141,10 +168,10 @@ class ToewijzenView(_ActieView):
 
 
 class VerdelenView(_ActieView):
-    def get_form(self):
-        from django import forms
+    context_naam = "verdelen_form"
 
-        return forms.Form(self.request.POST)
+    def get_form(self):
+        return forms.Form(self.request.POST, auto_id="verdelen_%s")
 
     def uitvoeren(self, form):
         verdeling = services.gelijk_verdelen(ronde=self.ronde, door=self.request.user)
@@ -157,6 +184,8 @@ class VerdelenView(_ActieView):
 
 
 class ConflictVastleggenView(_ActieView):
+    context_naam = "conflict_form"
+
     def get_form(self):
         return ConflictVastleggenForm(
             self.request.POST,
@@ -177,10 +206,10 @@ class ConflictVastleggenView(_ActieView):
 
 
 class ConflictenVaststellenView(_ActieView):
-    def get_form(self):
-        from django import forms
+    context_naam = "vaststellen_form"
 
-        return forms.Form(self.request.POST)
+    def get_form(self):
+        return forms.Form(self.request.POST, auto_id="vaststellen_%s")
 
     def uitvoeren(self, form):
         aantal = services.conflicten_vaststellen(ronde=self.ronde)
