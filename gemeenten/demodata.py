@@ -44,11 +44,12 @@ def demoprofielen_laden() -> int:
             koploper.is_voorbeeldtekst = True
         koploper.uitgelicht = koploper.slug in UITGELICHT
         koploper.save()
-        if doelgroepen and not koploper.doelgroepen.exists():
-            koploper.doelgroepen.add(doelgroepen[index % len(doelgroepen)])
-        if themas and not koploper.themas.exists():
-            koploper.themas.add(themas[index % len(themas)])
         if koploper.is_voorbeeldtekst:
+            # Only beside example text: real text (Almere) gets no invented target groups or themes.
+            if doelgroepen and not koploper.doelgroepen.exists():
+                koploper.doelgroepen.add(doelgroepen[index % len(doelgroepen)])
+            if themas and not koploper.themas.exists():
+                koploper.themas.add(themas[index % len(themas)])
             Contactpersoon.objects.get_or_create(
                 koploper=koploper,
                 naam="Voorbeeld Contactpersoon",

@@ -95,3 +95,15 @@ def test_laad_demodata_labels_example_text():
     assert Koploper.objects.get(slug="breda").is_voorbeeldtekst is True
     assert Koploper.objects.get(slug="almere").is_voorbeeldtekst is False
     assert Koploper.objects.filter(uitgelicht=True).count() == 3
+
+
+@pytest.mark.django_db
+def test_laad_demodata_invents_no_labels_beside_real_text():
+    call_command("laad_referentiedata", verbosity=0)
+    call_command("laad_demodata", verbosity=0)
+
+    almere = Koploper.objects.get(slug="almere")
+
+    assert list(almere.doelgroepen.values_list("naam", flat=True)) == []
+    assert list(almere.themas.values_list("naam", flat=True)) == ["Inzet ervaringsdeskundigen"]
+    assert almere.links.filter(titel="Bron").exists()
