@@ -46,15 +46,27 @@ CRITERIA_2019 = [
     ),
 ]
 
-# Which status a round may move to from which (staff pages); reviewing and deciding follow on.
+# Which status staff may move a round to by hand, from which (the status form on the round's page offers
+# exactly these). The flow is concept → open → gesloten → in beoordeling → besloten → gepubliceerd.
+# "Gepubliceerd" is not among the manual steps: a round becomes published only when its selection is
+# published (``selectie.beoordeling.services.selectie_publiceren``), which makes the koplopers, news items
+# and e-mails and moves the status through ``ronde_status_wijzigen`` → ``ronde_publiceren``. A round set to
+# "gepubliceerd" by hand would show as published without koplopers, and its selection could no longer be
+# published.
 OVERGANGEN = {
     Ronde.Status.CONCEPT: [Ronde.Status.OPEN],
     Ronde.Status.OPEN: [Ronde.Status.GESLOTEN, Ronde.Status.CONCEPT],
     Ronde.Status.GESLOTEN: [Ronde.Status.OPEN, Ronde.Status.IN_BEOORDELING],
     Ronde.Status.IN_BEOORDELING: [Ronde.Status.BESLOTEN],
-    Ronde.Status.BESLOTEN: [Ronde.Status.GEPUBLICEERD],
+    Ronde.Status.BESLOTEN: [],
     Ronde.Status.GEPUBLICEERD: [],
 }
+
+# The statuses from which publishing the selection may move a round to "gepubliceerd": while reviewing
+# (staff may publish straight from the review without recording "besloten" first) or once decided. Not
+# from concept, open or gesloten (the round was never put into review: nominations may still be coming
+# in or nobody reviewed), and not again once published.
+PUBLICEREN_VANUIT = (Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN)
 
 # Organisations that speak for residents or clients: together with a municipality, a joint nomination.
 CLIENTZIJDE = {Voordracht.OrganisatieType.CLIENTORGANISATIE, Voordracht.OrganisatieType.ADVIESRAAD}
@@ -199,10 +211,40 @@ def _status(ronde: Ronde) -> dict:
 
 
 @transaction.atomic
+def ronde_publiceren(*, ronde: Ronde) -> Ronde:
+    """Mark a round "gepubliceerd", from :data:`PUBLICEREN_VANUIT` only.
+
+    Only for publishing the selection, inside that service's transaction: it is what makes the koplopers,
+    news items and e-mails, and a refusal here undoes all of them.
+    """
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if ronde.status not in PUBLICEREN_VANUIT:
+        raise ValidationError(
+            _(
+                "De ronde heeft de status ‘%(status)s’ en kan nog niet worden gepubliceerd. Publiceren kan "
+                "alleen als de ronde ‘%(in_beoordeling)s’ of ‘%(besloten)s’ is."
+            ),
+            code="status",
+            params={
+                "status": ronde.get_status_display(),
+                "in_beoordeling": Ronde.Status.IN_BEOORDELING.label,
+                "besloten": Ronde.Status.BESLOTEN.label,
+            },
+        )
+    ronde.status = Ronde.Status.GEPUBLICEERD
+    ronde.full_clean()
+    ronde.save()
+    return ronde
+
+
+@transaction.atomic
 def ronde_status_wijzigen(*, ronde: Ronde, status: str, nu=None) -> Ronde:
-    """Move a round to ``status`` along the allowed steps (opening and closing have their own checks)."""
+    """Move a round to ``status`` along the allowed steps (opening, closing and publishing have their own
+    checks; publishing is reached only by publishing the selection, see :data:`OVERGANGEN`)."""
     if status == Ronde.Status.OPEN:
         return ronde_openen(ronde=ronde, nu=nu)
+    if status == Ronde.Status.GEPUBLICEERD:
+        return ronde_publiceren(ronde=ronde)
     if status == Ronde.Status.GESLOTEN and ronde.status == Ronde.Status.OPEN:
         return ronde_sluiten(ronde=ronde, nu=nu)
     ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Koploper
 from koplopers.accounts.models import User
 from selectie.models import Criterium, Kandidaat, Ronde, Voordracht
+from selectie.services import ronde_status_wijzigen
 
 from . import aggregatie
 from .models import (
@@ -735,12 +736,18 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
     selected". When the constraints are not met, ``afwijking`` (why staff deviate) is required. The
     selected municipalities or regions become koplopers of the round, each gets a draft news item, and
     every nominator gets an e-mail in the outbox.
+
+    The round's status moves to "gepubliceerd" through :func:`selectie.services.ronde_status_wijzigen`,
+    in this transaction, first: a round whose status may not be published (see
+    ``selectie.services.PUBLICEREN_VANUIT``) is refused before anything is written.
     """
     rb = RondeBeoordeling.objects.select_for_update().get(ronde=ronde)
     if rb.fase != RondeBeoordeling.Fase.SELECTIE:
         raise ValidationError(_("Publiceren kan alleen in de fase ‘selectie’."))
     if not eisen_voldaan and not afwijking.strip():
         raise ValidationError({"afwijking": _("De selectie voldoet niet aan alle eisen: leg uit waarom u afwijkt.")})
+    status_voor = Ronde.objects.select_for_update().values_list("status", flat=True).get(pk=ronde.pk)
+    ronde = ronde_status_wijzigen(ronde=ronde, status=Ronde.Status.GEPUBLICEERD)
     kandidaten = list(_kandidaten_met_voordracht(ronde).select_related("besluit").order_by("naam", "pk"))
     besluiten = {}
     for kandidaat in kandidaten:
@@ -769,16 +776,15 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
     rb.fase = RondeBeoordeling.Fase.GEPUBLICEERD
     rb.gepubliceerd_op = nu
     rb.save()
-    if ronde.status != Ronde.Status.GEPUBLICEERD:
-        Ronde.objects.filter(pk=ronde.pk).update(status=Ronde.Status.GEPUBLICEERD)
     audit_vastleggen(
         ronde=ronde,
         soort=AuditRegel.Soort.PUBLICATIE,
         gebruiker=door,
         omschrijving=_("Selectie gepubliceerd: %(aantal)s koplopers") % {"aantal": len(publicatie.koplopers)},
-        voor={"fase": RondeBeoordeling.Fase.SELECTIE, "status": ronde.status},
+        voor={"fase": RondeBeoordeling.Fase.SELECTIE, "status": status_voor},
         na={
             "fase": RondeBeoordeling.Fase.GEPUBLICEERD,
+            "status": ronde.status,
             "koplopers": [k.pk for k in publicatie.koplopers],
             "besluiten": {str(pk): b.uitkomst for pk, b in besluiten.items()},
             "afwijking": afwijking,

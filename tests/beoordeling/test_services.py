@@ -14,6 +14,7 @@ from selectie.beoordeling.models import (
     Toewijzing,
     Uitgaand,
 )
+from selectie.models import Ronde
 from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
 from tests.factories.gemeenten import GemeenteFactory, ProvincieFactory, ThemaFactory
 
@@ -393,3 +394,60 @@ def test_besluit_logged_and_locked_after_publishing(ronde, beoordelaars, staf):
 
     with pytest.raises(ValidationError):
         services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="reserve")
+
+
+# --- publishing and the round's status ----------------------------------------------------------------
+
+
+def _klaar_om_te_publiceren(ronde, beoordelaars, staf, status):
+    kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
+    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
+    Ronde.objects.filter(pk=ronde.pk).update(status=status)
+    return kandidaten
+
+
+@pytest.mark.parametrize("status", [Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN])
+def test_publiceren_moves_round_status_through_the_selectie_service(ronde, beoordelaars, staf, status, monkeypatch):
+    _klaar_om_te_publiceren(ronde, beoordelaars, staf, status)
+    aanroepen = []
+    echte = services.ronde_status_wijzigen
+
+    def bijhouden(**kwargs):
+        aanroepen.append(kwargs["status"])
+        return echte(**kwargs)
+
+    monkeypatch.setattr(services, "ronde_status_wijzigen", bijhouden)
+
+    services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Klein")
+
+    assert aanroepen == [Ronde.Status.GEPUBLICEERD]
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.GEPUBLICEERD
+    regel = AuditRegel.objects.get(soort=AuditRegel.Soort.PUBLICATIE)
+    assert (regel.voor["status"], regel.na["status"]) == (status, Ronde.Status.GEPUBLICEERD)
+
+
+@pytest.mark.parametrize(
+    "status", [Ronde.Status.CONCEPT, Ronde.Status.OPEN, Ronde.Status.GESLOTEN, Ronde.Status.GEPUBLICEERD]
+)
+def test_publiceren_refused_for_a_round_status_that_may_not_be_published(ronde, beoordelaars, staf, status):
+    kandidaten = _klaar_om_te_publiceren(ronde, beoordelaars, staf, status)
+    besluiten_voor = Besluit.objects.count()
+
+    with pytest.raises(ValidationError) as fout:
+        services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Klein")
+
+    label = Ronde.Status(status).label
+    assert fout.value.messages == [
+        f"De ronde heeft de status ‘{label}’ en kan nog niet worden gepubliceerd. Publiceren kan alleen als de "
+        "ronde ‘in beoordeling’ of ‘besloten’ is."
+    ]
+    assert Ronde.objects.get(pk=ronde.pk).status == status
+    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.SELECTIE
+    assert not Koploper.objects.filter(rondes=ronde).exists()
+    assert not Koploper.objects.filter(gemeente=kandidaten["U1"].gemeenten.get()).exists()
+    assert Nieuwsbericht.objects.count() == 0
+    assert Uitgaand.objects.count() == 0
+    assert Besluit.objects.count() == besluiten_voor
+    assert not Besluit.objects.filter(gepubliceerd_op__isnull=False).exists()
+    assert not AuditRegel.objects.filter(soort=AuditRegel.Soort.PUBLICATIE).exists()

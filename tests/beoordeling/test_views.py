@@ -525,3 +525,25 @@ def test_verdelen_form_service_error_shown_in_the_form(client, als, ronde, staf,
     assert 'aria-describedby="verdelen_fouten"' in inhoud
     fouten = inhoud[inhoud.index('id="verdelen_fouten"') :]
     assert fouten.index("Verdelen kan nu niet.") < fouten.index("</form>")
+
+
+def test_publiceren_view_refuses_a_closed_round_with_a_clear_message(client, als, gevulde_ronde, staf):
+    from gemeenten.models import Koploper
+    from selectie.beoordeling.models import Nieuwsbericht, Uitgaand
+    from selectie.models import Ronde
+
+    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    services.besluit_vastleggen(kandidaat=gevulde_ronde.kandidaten.first(), door=staf, uitkomst="geselecteerd")
+    Ronde.objects.filter(pk=gevulde_ronde.pk).update(status=Ronde.Status.GESLOTEN)
+    als(client, staf)
+    url = reverse("beoordeling:publiceren", args=[gevulde_ronde.slug])
+    assert "De ronde heeft de status ‘gesloten’. Publiceren kan pas als" in client.get(url).content.decode()
+
+    response = client.post(url, {"bevestigen": "on", "afwijking": "Klein"})
+
+    assert response.status_code == 200
+    assert "De ronde heeft de status ‘gesloten’ en kan nog niet worden gepubliceerd." in response.content.decode()
+    assert Ronde.objects.get(pk=gevulde_ronde.pk).status == Ronde.Status.GESLOTEN
+    assert RondeBeoordeling.objects.get(ronde=gevulde_ronde).fase == RondeBeoordeling.Fase.SELECTIE
+    assert not Koploper.objects.filter(rondes=gevulde_ronde).exists()
+    assert (Nieuwsbericht.objects.count(), Uitgaand.objects.count()) == (0, 0)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from koplopers.accounts.models import User
 from selectie.beoordeling import services
 from selectie.beoordeling.models import RondeBeoordeling
-from selectie.models import Kandidaat, MedeIndiener, Voordracht
+from selectie.models import Kandidaat, MedeIndiener, Ronde, Voordracht
 from tests.factories.accounts import BelangenbehartigerFactory, StafFactory, UserFactory
 from tests.factories.gemeenten import GemeenteFactory
 from tests.factories.selectie import OpenRondeFactory
@@ -45,7 +45,9 @@ class VerifieerdeStafFactory(StafFactory):
 
 
 def ronde_maken(**kwargs):
-    """A round with the four criteria of 2019 and its review settings (phase: independent scoring)."""
+    """A round in review (status "in beoordeling", unless given) with the four criteria of 2019 and its
+    review settings (phase: independent scoring)."""
+    kwargs.setdefault("status", Ronde.Status.IN_BEOORDELING)
     ronde = OpenRondeFactory(**kwargs)
     services.rondebeoordeling_voor(ronde=ronde)
     return ronde

@@ -302,3 +302,35 @@ def test_concepten_opruimen_deletes_old_drafts_only(db):
 
     assert aantal == 1
     assert set(Voordracht.objects.values_list("pk", flat=True)) == {ingediend.pk, recent.pk}
+
+
+@pytest.mark.parametrize("van", [Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN])
+def test_ronde_status_wijzigen_publishes_from_review_or_decided(db, van):
+    ronde = RondeFactory(status=van)
+
+    gewijzigd = services.ronde_status_wijzigen(ronde=ronde, status=Ronde.Status.GEPUBLICEERD)
+
+    assert gewijzigd.status == Ronde.Status.GEPUBLICEERD
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.GEPUBLICEERD
+
+
+@pytest.mark.parametrize(
+    "van", [Ronde.Status.CONCEPT, Ronde.Status.OPEN, Ronde.Status.GESLOTEN, Ronde.Status.GEPUBLICEERD]
+)
+def test_ronde_publiceren_refuses_other_statuses_with_a_clear_message(db, van):
+    ronde = RondeFactory(status=van)
+
+    with pytest.raises(ValidationError) as fout:
+        services.ronde_publiceren(ronde=ronde)
+
+    assert fout.value.messages == [
+        f"De ronde heeft de status ‘{Ronde.Status(van).label}’ en kan nog niet worden gepubliceerd. Publiceren kan "
+        "alleen als de ronde ‘in beoordeling’ of ‘besloten’ is."
+    ]
+    assert Ronde.objects.get(pk=ronde.pk).status == van
+
+
+def test_publishing_is_not_a_manual_status_step(db):
+    # Staff publish a round by publishing its selection (koplopers, news, e-mails), never by hand.
+    assert all(Ronde.Status.GEPUBLICEERD not in naar for naar in services.OVERGANGEN.values())
+    assert set(services.PUBLICEREN_VANUIT) == {Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN}

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from selectie.models import Kandidaat
+from selectie.services import PUBLICEREN_VANUIT
 
 from .. import selectors, services, weergave
 from ..forms import (
@@ -360,6 +361,7 @@ class PublicerenView(RondeMixin, FormView):
             geselecteerd=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.GESELECTEERD],
             reserve=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.RESERVE],
             open=[r for r in self.rijen if not r.uitkomst],
+            status_publiceerbaar=self.ronde.status in PUBLICEREN_VANUIT,
         )
         return context
 
