@@ -4,7 +4,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Etalageartikel, Kennisitem, Uitgever
-from .services import etalageartikel_opslaan, kennisitem_opslaan
+from .services import (
+    etalageartikel_opslaan,
+    factsheet_vergeten,
+    filterkeuzes_vergeten,
+    kennisitem_opslaan,
+    uitgever_opslaan,
+)
 
 
 @admin.register(Uitgever)
@@ -12,6 +18,17 @@ class UitgeverAdmin(admin.ModelAdmin):
     list_display = ["naam", "slug"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
+
+    def save_model(self, request, obj, form, change):
+        uitgever_opslaan(uitgever=obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        filterkeuzes_vergeten()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        filterkeuzes_vergeten()
 
 
 @admin.register(Kennisitem)
@@ -31,6 +48,16 @@ class KennisitemAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         kennisitem_opslaan(item=obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        factsheet_vergeten()
+        filterkeuzes_vergeten()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        factsheet_vergeten()
+        filterkeuzes_vergeten()
 
 
 @admin.register(Etalageartikel)

@@ -2,17 +2,17 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gemeenten.models import Doelgroep, Thema
-
-from .models import Kennisitem, Uitgever
-from .selectors import kennisitems_zoeken
+from .models import Kennisitem
+from .selectors import filterkeuzes, kennisitems_zoeken
 
 
-def _jaren():
-    jaren = (
-        Kennisitem.objects.gepubliceerd().exclude(jaar=None).order_by("-jaar").values_list("jaar", flat=True).distinct()
-    )
-    return [(str(jaar), str(jaar)) for jaar in jaren]
+def _keuzes(soort: str):
+    """Choices from the cache (no query per request), looked up each time the field needs them."""
+
+    def keuzes():
+        return filterkeuzes()[soort]
+
+    return keuzes
 
 
 class KennisitemFilter(django_filters.FilterSet):
@@ -21,25 +21,23 @@ class KennisitemFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(
         label=_("Soort"), choices=Kennisitem.Soort.choices, empty_label=_("Alle soorten")
     )
-    uitgever = django_filters.ModelChoiceFilter(
+    uitgever = django_filters.ChoiceFilter(
         label=_("Uitgever"),
-        queryset=Uitgever.objects.order_by("naam"),
-        to_field_name="slug",
+        field_name="uitgever__slug",
+        choices=_keuzes("uitgevers"),
         empty_label=_("Alle uitgevers"),
     )
-    jaar = django_filters.ChoiceFilter(label=_("Jaar"), choices=_jaren, empty_label=_("Alle jaren"))
-    doelgroep = django_filters.ModelChoiceFilter(
+    jaar = django_filters.ChoiceFilter(label=_("Jaar"), choices=_keuzes("jaren"), empty_label=_("Alle jaren"))
+    doelgroep = django_filters.ChoiceFilter(
         label=_("Doelgroep"),
-        field_name="doelgroepen",
-        queryset=Doelgroep.objects.order_by("naam"),
-        to_field_name="slug",
+        field_name="doelgroepen__slug",
+        choices=_keuzes("doelgroepen"),
         empty_label=_("Alle doelgroepen"),
     )
-    thema = django_filters.ModelChoiceFilter(
+    thema = django_filters.ChoiceFilter(
         label=_("Thema"),
-        field_name="themas",
-        queryset=Thema.objects.order_by("naam"),
-        to_field_name="slug",
+        field_name="themas__slug",
+        choices=_keuzes("themas"),
         empty_label=_("Alle thema's"),
     )
     q = django_filters.CharFilter(

@@ -1,11 +1,13 @@
 """Reads for the knowledge base, the showcase and the factsheet: querysets with the joins they need."""
 
+import uuid
+
 import nh3
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import StrIndex
+from django.db.models.functions import Left, StrIndex
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.html import escape
@@ -14,33 +16,37 @@ from django.utils.safestring import mark_safe
 from gemeenten.models import Doelgroep, Koploper, Provincie, Thema
 from selectie.models import Ronde
 
-from .models import Etalageartikel, Kennisitem, Zoekwoord
-from .services import FACTSHEET_SLEUTEL, ZOEKCONFIGURATIE
+from .models import Etalageartikel, Kennisitem, Uitgever, Zoekwoord
+from .services import FACTSHEET_SLEUTEL, FILTERKEUZES_SLEUTEL, ZOEKCONFIGURATIE
 from .tekst import markeer, zoekwoorden
 
 FACTSHEET_TIMEOUT = 10 * 60
+FILTERKEUZES_TIMEOUT = 10 * 60
 FRAGMENT_LENGTE = 240
+# ts_headline parses and stems all the text it gets: give it at most this many characters of an item's
+# plain text (summary first, then the body). A word found only further on is highlighted in Python.
+HEADLINE_TEKST = 4000
 
 
 def publieke_kennisitems() -> QuerySet[Kennisitem]:
-    """Published items with what a list row shows, newest year first."""
+    """Published items with their publisher, newest year first."""
     return (
-        Kennisitem.objects.gepubliceerd()
-        .select_related("uitgever")
-        .prefetch_related("doelgroepen", "themas")
-        .order_by(F("jaar").desc(nulls_last=True), "titel")
+        Kennisitem.objects.gepubliceerd().select_related("uitgever").order_by(F("jaar").desc(nulls_last=True), "titel")
     )
 
 
 def kennisitems_lijst() -> QuerySet[Kennisitem]:
-    """Published items for the list page: without the columns a list row never shows (body, search vector)."""
-    return publieke_kennisitems().defer("inhoud", "zoektekst", "zoekvector")
+    """Published items for the list page: only what a list row shows (title, kind, publisher, year,
+    summary), not the body, the search columns or the relations."""
+    return publieke_kennisitems().defer("inhoud", "platte_tekst", "zoektekst", "zoekvector")
 
 
 def kennisitem_detail() -> QuerySet[Kennisitem]:
-    """Published items with everything the detail page shows, including the published koplopers."""
+    """Published items with everything the detail page shows: target groups, themes, published koplopers."""
     return publieke_kennisitems().prefetch_related(
-        Prefetch("koplopers", queryset=Koploper.objects.gepubliceerd().order_by("sorteernaam"))
+        "doelgroepen",
+        "themas",
+        Prefetch("koplopers", queryset=Koploper.objects.gepubliceerd().order_by("sorteernaam")),
     )
 
 
@@ -51,6 +57,26 @@ def kennisitems_bij_koploper(koploper: Koploper) -> QuerySet[Kennisitem]:
         .select_related("uitgever")
         .order_by(F("jaar").desc(nulls_last=True), "titel")
     )
+
+
+def _filterkeuzes_berekenen() -> dict:
+    jaren = (
+        Kennisitem.objects.gepubliceerd().exclude(jaar=None).order_by("-jaar").values_list("jaar", flat=True).distinct()
+    )
+    return {
+        # Changes whenever the choices are computed again: the rendered filter fields are cached under it.
+        "versie": uuid.uuid4().hex,
+        "uitgevers": list(Uitgever.objects.order_by("naam").values_list("slug", "naam")),
+        "jaren": [(str(jaar), str(jaar)) for jaar in jaren],
+        "doelgroepen": list(Doelgroep.objects.order_by("naam").values_list("slug", "naam")),
+        "themas": list(Thema.objects.order_by("naam").values_list("slug", "naam")),
+    }
+
+
+def filterkeuzes() -> dict:
+    """The choices of the list filters as ``(slug, name)`` pairs, and their ``versie``. Cached for ten
+    minutes and dropped when an item or a publisher is saved (reference data reloads clear the cache)."""
+    return cache.get_or_set(FILTERKEUZES_SLEUTEL, _filterkeuzes_berekenen, FILTERKEUZES_TIMEOUT)
 
 
 def publieke_etalageartikelen() -> QuerySet[Etalageartikel]:
@@ -76,21 +102,68 @@ def _alleen_mark(html: str) -> str:
 
 
 class _MarkerendeIterable(ModelIterable):
-    """Gives every item found ``kop_html`` and ``fragment_html``: safe HTML with only <mark>."""
+    """Gives every item found ``kop_html`` and ``fragment_html``: safe HTML with only <mark>.
+
+    The search query itself stays lean (no plain text, no headlines: PostgreSQL would otherwise carry
+    them through the ranking of every match). For the items actually read, a page of 20, one more
+    query by primary key fetches the plain text and, on PostgreSQL, the headlines.
+    """
 
     woorden: list[str] = []
+    zoekvraag: SearchQuery | None = None
+    PARTIJ = 100
 
     def __iter__(self):
+        partij = []
         for item in super().__iter__():
-            kop = getattr(item, "kop_ruw", None)
-            fragment = getattr(item, "fragment_ruw", None)
+            partij.append(item)
+            if len(partij) == self.PARTIJ:
+                yield from self._markeren(partij)
+                partij = []
+        if partij:
+            yield from self._markeren(partij)
+
+    def _teksten(self, items: list[Kennisitem]) -> dict[int, tuple]:
+        pks = [item.pk for item in items]
+        queryset = Kennisitem.objects.using(self.queryset.db).filter(pk__in=pks).order_by()
+        if self.zoekvraag is None:
+            return {pk: (tekst, None, None) for pk, tekst in queryset.values_list("pk", "platte_tekst")}
+        kop = SearchHeadline(
+            "titel",
+            self.zoekvraag,
+            config=ZOEKCONFIGURATIE,
+            start_sel="<mark>",
+            stop_sel="</mark>",
+            highlight_all=True,
+        )
+        fragment = SearchHeadline(
+            Left("platte_tekst", HEADLINE_TEKST),
+            self.zoekvraag,
+            config=ZOEKCONFIGURATIE,
+            start_sel="<mark>",
+            stop_sel="</mark>",
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+        rijen = queryset.annotate(kop_ruw=kop, fragment_ruw=fragment).values_list(
+            "pk", "platte_tekst", "kop_ruw", "fragment_ruw"
+        )
+        return {pk: (tekst, kop_ruw, fragment_ruw) for pk, tekst, kop_ruw, fragment_ruw in rijen}
+
+    def _markeren(self, items: list[Kennisitem]):
+        teksten = self._teksten(items)
+        for item in items:
+            tekst, kop, fragment = teksten.get(item.pk, ("", None, None))
             if kop is not None and "<mark>" in (kop + (fragment or "")):
                 item.kop_html = mark_safe(_alleen_mark(kop))  # noqa: S308 (escaped, only <mark> left)
                 item.fragment_html = mark_safe(_alleen_mark(fragment or ""))  # noqa: S308
             else:
+                # SQLite; or the match lies beyond the text given to ts_headline, or in the publisher.
                 item.kop_html = mark_safe(markeer(item.titel, self.woorden))  # noqa: S308 (escaped by markeer)
                 item.fragment_html = mark_safe(  # noqa: S308 (escaped by markeer)
-                    markeer(item.platte_tekst, self.woorden, lengte=FRAGMENT_LENGTE)
+                    markeer(tekst, self.woorden, lengte=FRAGMENT_LENGTE)
                 )
             yield item
 
@@ -121,35 +194,15 @@ def _dichtstbijzijnde_woorden(woorden: list[str]) -> list[str]:
     return verbeterd
 
 
-def _zoeken_postgres(queryset: QuerySet, zoekterm: str, woorden: list[str]) -> QuerySet:
+def _zoeken_postgres(queryset: QuerySet, zoekterm: str, woorden: list[str]) -> tuple[QuerySet, SearchQuery]:
     gevonden, zoekvraag = _volledige_tekst(queryset, zoekterm, woorden)
     if not gevonden.exists():
         # Nothing found: a misspelt word ("clientondersteuninng") is replaced by the nearest spelling.
         verbeterd = _dichtstbijzijnde_woorden(woorden[:5])
         if verbeterd != woorden[:5]:
             gevonden, zoekvraag = _volledige_tekst(queryset, " ".join(verbeterd), verbeterd)
-    return gevonden.annotate(
-        rang=SearchRank(F("zoekvector"), zoekvraag),
-        kop_ruw=SearchHeadline(
-            "titel",
-            zoekvraag,
-            config=ZOEKCONFIGURATIE,
-            start_sel="<mark>",
-            stop_sel="</mark>",
-            highlight_all=True,
-        ),
-        fragment_ruw=SearchHeadline(
-            "platte_tekst",
-            zoekvraag,
-            config=ZOEKCONFIGURATIE,
-            start_sel="<mark>",
-            stop_sel="</mark>",
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        ),
-    ).order_by("-rang", "titel")
+    resultaat = gevonden.annotate(rang=SearchRank(F("zoekvector"), zoekvraag)).order_by("-rang", "titel")
+    return resultaat, zoekvraag
 
 
 def _zoeken_sqlite(queryset: QuerySet, woorden: list[str]) -> QuerySet:
@@ -171,8 +224,9 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
     PostgreSQL: full-text search with the ``dutch_unaccent`` configuration (stemming, with or without
     diaeresis) and prefix matching; when that finds nothing, each word is replaced by its nearest
     spelling in the lexicon (pg_trgm similarity) and the search runs once more. SQLite: accent-folded
-    substring matching. Either way each item comes with ``kop_html`` and ``fragment_html`` (matching
-    words in ``<mark>``, everything else escaped) and ``rang``.
+    substring matching. Either way each item read comes with ``kop_html`` and ``fragment_html``
+    (matching words in ``<mark>``, everything else escaped; fetched with one more query per 100 items
+    read) and ``rang``.
     """
     if queryset is None:
         queryset = kennisitems_lijst()
@@ -180,11 +234,12 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
     woorden = zoekwoorden(zoekterm)[:10]
     if not woorden:
         return queryset
+    zoekvraag = None
     if connection.vendor == "postgresql":
-        resultaat = _zoeken_postgres(queryset, zoekterm, woorden)
+        resultaat, zoekvraag = _zoeken_postgres(queryset, zoekterm, woorden)
     else:
         resultaat = _zoeken_sqlite(queryset, woorden)
-    resultaat._iterable_class = type("Markeren", (_MarkerendeIterable,), {"woorden": woorden})
+    resultaat._iterable_class = type("Markeren", (_MarkerendeIterable,), {"woorden": woorden, "zoekvraag": zoekvraag})
     return resultaat
 
 

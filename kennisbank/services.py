@@ -16,11 +16,23 @@ from .tekst import WOORD, normaliseer, platte_tekst
 # A copy of PostgreSQL's "dutch" configuration that also removes diacritics (migration 0002).
 ZOEKCONFIGURATIE = "dutch_unaccent"
 FACTSHEET_SLEUTEL = "kennisbank:factsheet:v1"
+FILTERKEUZES_SLEUTEL = "kennisbank:filterkeuzes:v1"
 
 
 def factsheet_vergeten() -> None:
     """Drop the cached factsheet figures, so the next visitor sees the new numbers."""
     cache.delete(FACTSHEET_SLEUTEL)
+
+
+def filterkeuzes_vergeten() -> None:
+    """Drop the cached choices of the list filters (publishers, years…) and, with their version,
+    the rendered filter fields."""
+    cache.delete(FILTERKEUZES_SLEUTEL)
+
+
+def _kennisbank_vergeten() -> None:
+    factsheet_vergeten()
+    filterkeuzes_vergeten()
 
 
 def _zoekvector(item: Kennisitem, uitgever: str, tekst: str):
@@ -64,9 +76,21 @@ def kennisitem_opslaan(
         if waarden is not None:
             getattr(item, veld).set(waarden)
     # Now (a test sees it) and after the commit (a request in between may have cached old figures).
-    factsheet_vergeten()
-    transaction.on_commit(factsheet_vergeten)
+    _kennisbank_vergeten()
+    transaction.on_commit(_kennisbank_vergeten)
     return item
+
+
+@transaction.atomic
+def uitgever_opslaan(*, uitgever: Uitgever) -> Uitgever:
+    """Validate and save a publisher; the list filter offers it at once."""
+    if not uitgever.slug:
+        uitgever.slug = slugify(uitgever.naam)[:150]
+    uitgever.full_clean()
+    uitgever.save()
+    filterkeuzes_vergeten()
+    transaction.on_commit(filterkeuzes_vergeten)
+    return uitgever
 
 
 @transaction.atomic

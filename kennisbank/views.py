@@ -14,6 +14,7 @@ from .pdf import pdf_maken
 from .selectors import (
     etalageartikelen_bij_koploper,
     factsheet_cijfers,
+    filterkeuzes,
     kennisitem_detail,
     kennisitems_bij_koploper,
     kennisitems_lijst,
@@ -29,6 +30,10 @@ class KennisitemListView(FilterView):
 
     def get_queryset(self):
         return kennisitems_lijst()
+
+    def get_context_data(self, **kwargs):
+        # The version of the filter choices: the rendered select fields are cached under it.
+        return super().get_context_data(filterversie=filterkeuzes()["versie"], **kwargs)
 
 
 class KennisitemDetailView(DetailView):

@@ -44,10 +44,26 @@ def test_kennisbank_lijst_query_count_is_constant(client, params):
 @pytest.mark.django_db
 def test_kennisbank_lijst_query_count_is_small(client, django_assert_num_queries):
     maak_items(3)
-
-    # count, page, 2 prefetches, filter choices (publisher, target group, theme, years ×2 for validation and render)
-    with django_assert_num_queries(8):
+    cache.clear()
+    # count and page; the filter choices (publishers, years, target groups, themes) once, then cached
+    with django_assert_num_queries(6):
         client.get(reverse("kennisbank:lijst"), {"soort": "handreiking"})
+
+    with django_assert_num_queries(2):
+        client.get(reverse("kennisbank:lijst"), {"soort": "handreiking"})
+
+
+@pytest.mark.django_db
+def test_kennisbank_zoeken_query_count_is_small(client, django_assert_num_queries):
+    maak_items(30)
+    client.get(reverse("kennisbank:lijst"))  # the filter choices are cached
+
+    # anything found?, count, page, then plain text and headlines of the 20 items on the page only
+    with django_assert_num_queries(4):
+        response = client.get(reverse("kennisbank:lijst"), {"q": "bekendheid"})
+
+    assert response.context["paginator"].count == 30
+    assert response.content.decode().count("<mark>") >= 20
 
 
 def maak_artikelen(aantal, start=0):

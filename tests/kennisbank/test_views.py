@@ -93,6 +93,65 @@ def test_kennisbank_lijst_paginates_by_twenty_and_keeps_filters(client):
 
 
 @pytest.mark.django_db
+def test_kennisbank_lijst_paginering_leaves_out_far_pages():
+    from django.core.paginator import Paginator
+
+    from kennisbank.templatetags.kennisbank import paginanummers
+
+    paginator = Paginator(range(2000), 20)
+
+    assert paginanummers(paginator.page(1)) == [1, 2, 3, None, 100]
+    assert paginanummers(paginator.page(50)) == [1, None, 48, 49, 50, 51, 52, None, 100]
+    assert paginanummers(Paginator(range(60), 20).page(2)) == [1, 2, 3]
+
+
+@pytest.mark.django_db
+def test_kennisbank_lijst_paginering_links_first_last_and_neighbours(client):
+    for nummer in range(20 * 7 + 1):
+        KennisitemFactory(titel=f"Item {nummer:03d}", inhoud="")
+
+    response = client.get(reverse("kennisbank:lijst"))
+
+    inhoud = response.content.decode()
+    assert '<span class="visueel-verborgen">Pagina </span>1</span>' in inhoud
+    assert '<a href="?page=3"><span class="visueel-verborgen">Pagina </span>3</a>' in inhoud
+    assert '<a href="?page=8"><span class="visueel-verborgen">Pagina </span>8</a>' in inhoud
+    assert "?page=4" not in inhoud
+    assert '<li aria-hidden="true">…</li>' in inhoud
+
+
+@pytest.mark.django_db
+def test_kennisbank_lijst_filter_choices_follow_new_items_and_publishers(client):
+    from kennisbank.models import Uitgever
+    from kennisbank.services import uitgever_opslaan
+
+    KennisitemFactory(jaar=2019)
+    eerst = client.get(reverse("kennisbank:lijst")).content.decode()  # the choices are cached now
+    KennisitemFactory(jaar=2023)
+    uitgever_opslaan(uitgever=Uitgever(naam="Ieder(in)"))
+
+    daarna = client.get(reverse("kennisbank:lijst")).content.decode()
+
+    assert '<option value="2023">' not in eerst
+    assert '<option value="2023">2023</option>' in daarna
+    assert '<option value="iederin">Ieder(in)</option>' in daarna
+    assert '<option value="2019">2019</option>' in daarna
+
+
+@pytest.mark.django_db
+def test_kennisbank_lijst_keeps_the_chosen_filters_selected(client):
+    KennisitemFactory(jaar=2019, uitgever=UitgeverFactory(naam="VNG"))
+    client.get(reverse("kennisbank:lijst"))  # the unfiltered fields are cached
+    client.get(reverse("kennisbank:lijst"), {"jaar": "2019"})
+
+    response = client.get(reverse("kennisbank:lijst"), {"jaar": "2019", "uitgever": "vng"})
+
+    inhoud = response.content.decode()
+    assert '<option value="2019" selected>2019</option>' in inhoud
+    assert '<option value="vng" selected>VNG</option>' in inhoud
+
+
+@pytest.mark.django_db
 def test_kennisitem_detail_renders_sanitised_body(client):
     item = KennisitemFactory(inhoud='<p>Veilig</p><script>alert("x")</script>', url="https://vng.nl/handreiking")
 

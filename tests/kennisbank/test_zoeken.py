@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from kennisbank.selectors import kennisitems_zoeken
+from kennisbank.selectors import HEADLINE_TEKST, kennisitems_zoeken
 from tests.factories.kennisbank import KennisitemFactory
 
 postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="zoeken met PostgreSQL full-text search")
@@ -58,6 +58,43 @@ def test_zoeken_highlights_matching_words_and_escapes_the_rest():
     assert "<b>" not in item.kop_html
     assert "<mark>clientondersteuning</mark>" in item.fragment_html
     assert "&amp; meer" in item.fragment_html
+
+
+@pytest.mark.django_db
+def test_zoeken_highlights_a_word_that_occurs_only_in_the_body():
+    KennisitemFactory(
+        titel="Handreiking voor gemeenten",
+        samenvatting="Een korte samenvatting.",
+        inhoud="<p>Vrijwilligers helpen bij de kompanenpool van de gemeente.</p>",
+    )
+
+    (item,) = kennisitems_zoeken(zoekterm="kompanenpool")
+
+    assert "<mark>" not in item.kop_html
+    assert "<mark>kompanenpool</mark>" in item.fragment_html
+
+
+@pytest.mark.django_db
+def test_zoeken_highlights_a_word_far_down_a_long_body():
+    # The headline is made from the first HEADLINE_TEKST characters; a match further on is marked in Python.
+    vulling = "<p>" + "Een zin over iets anders dan het onderwerp. " * (HEADLINE_TEKST // 40) + "</p>"
+    KennisitemFactory(titel="Lange handreiking", inhoud=vulling + "<p>Tot slot de kompanenpool.</p>")
+
+    (item,) = kennisitems_zoeken(zoekterm="kompanenpool")
+
+    assert "<mark>kompanenpool</mark>" in item.fragment_html
+    assert len(item.fragment_html) < 400
+
+
+@pytest.mark.django_db
+def test_zoeken_gives_every_item_of_a_long_result_its_highlights():
+    for nummer in range(120):  # more than one batch of headlines (100)
+        KennisitemFactory(titel=f"Mantelzorg {nummer}")
+
+    items = list(kennisitems_zoeken(zoekterm="mantelzorg"))
+
+    assert len(items) == 120
+    assert all("<mark>Mantelzorg</mark>" in item.kop_html for item in items)
 
 
 @pytest.mark.django_db
