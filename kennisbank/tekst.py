@@ -5,6 +5,7 @@ Used by the SQLite fallback of the search and to fill the derived search columns
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import unescape
 
 from django.utils.html import escape, strip_tags
@@ -12,6 +13,7 @@ from django.utils.html import escape, strip_tags
 WOORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
 def _vouw_teken(teken: str) -> str:
     ontleed = unicodedata.normalize("NFKD", teken)
     return "".join(t for t in ontleed if not unicodedata.combining(t)).lower()
@@ -19,7 +21,10 @@ def _vouw_teken(teken: str) -> str:
 
 def normaliseer(tekst: str) -> str:
     """Lower case without diacritics: "Cliëntondersteuning" → "clientondersteuning"."""
-    return "".join(_vouw_teken(teken) for teken in tekst or "")
+    tekst = tekst or ""
+    if tekst.isascii():
+        return tekst.lower()
+    return "".join(_vouw_teken(teken) for teken in tekst)
 
 
 def zoekwoorden(zoekterm: str) -> list[str]:
@@ -44,13 +49,17 @@ def markeer(tekst: str, woorden: list[str], *, lengte: int | None = None) -> str
     With ``lengte``, return a fragment of about that many characters around the first match.
     """
     tekst = tekst or ""
-    # Fold character by character and remember where each folded character came from.
-    gevouwen, herkomst = [], []
-    for index, teken in enumerate(tekst):
-        for deel in _vouw_teken(teken):
-            gevouwen.append(deel)
-            herkomst.append(index)
-    gevouwen_tekst = "".join(gevouwen)
+    if tekst.isascii():
+        # Lower case only: every folded character sits where it came from.
+        gevouwen_tekst, herkomst = tekst.lower(), range(len(tekst))
+    else:
+        # Fold character by character and remember where each folded character came from.
+        gevouwen, herkomst = [], []
+        for index, teken in enumerate(tekst):
+            for deel in _vouw_teken(teken):
+                gevouwen.append(deel)
+                herkomst.append(index)
+        gevouwen_tekst = "".join(gevouwen)
     stukken = []
     for woord in woorden:
         for treffer in re.finditer(re.escape(woord), gevouwen_tekst):
