@@ -116,6 +116,14 @@ class Kennisitem(models.Model):
     def get_absolute_url(self):
         return reverse("kennisbank:detail", kwargs={"slug": self.slug})
 
+    @property
+    def soort_label(self) -> str:
+        """Like ``get_soort_display()``, without hashing every translated label (a list shows 20 items)."""
+        try:
+            return str(self.Soort(self.soort).label)
+        except ValueError:
+            return self.soort
+
 
 class Zoekwoord(models.Model):
     """Every word that occurs in the knowledge base (accent-folded, lower case): the lexicon in which a

@@ -25,7 +25,7 @@ FILTERKEUZES_TIMEOUT = 10 * 60
 FRAGMENT_LENGTE = 240
 # ts_headline parses and stems all the text it gets: give it at most this many characters of an item's
 # plain text (summary first, then the body). A word found only further on is highlighted in Python.
-HEADLINE_TEKST = 4000
+HEADLINE_TEKST = 1000
 
 
 def publieke_kennisitems() -> QuerySet[Kennisitem]:
