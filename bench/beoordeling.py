@@ -30,40 +30,13 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-import psycopg2
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _meten import database_opnieuw, log, samenvatting  # noqa: E402
 
 BASIS = Path(__file__).resolve().parent.parent
 DATABASE = "koplopers_bench_beoordeling"
 RESULTAAT = BASIS / "bench" / "results" / "beoordeling.md"
 ORGANISATIES = ["vng", "iederin", "koepel_asd"]
-
-
-def log(tekst: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {tekst}", flush=True)
-
-
-def database_opnieuw() -> None:
-    verbinding = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
-    verbinding.autocommit = True
-    with verbinding.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
-    verbinding.close()
-
-
-def percentiel(waarden: list[float], p: float) -> float:
-    gesorteerd = sorted(waarden)
-    index = max(0, min(len(gesorteerd) - 1, round(p / 100 * len(gesorteerd) + 0.5) - 1))
-    return gesorteerd[index]
-
-
-def samenvatting(waarden: list[float]) -> dict:
-    return {
-        "n": len(waarden),
-        "p50": statistics.median(waarden),
-        "p90": percentiel(waarden, 90),
-        "max": max(waarden),
-    }
 
 
 def ronde_bouwen(*, naam: str, slug: str, aantal: int, beoordelaars: list, kans: random.Random):
@@ -159,7 +132,7 @@ def main() -> int:
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     log(f"database {DATABASE} opnieuw aanmaken")
-    database_opnieuw()
+    database_opnieuw(DATABASE)
 
     import django
 

@@ -32,10 +32,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import psycopg2
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _cpu import CpuMeter  # noqa: E402
+from _meten import database_opnieuw, log, samenvatting  # noqa: E402
 
 BASIS = Path(__file__).resolve().parent.parent
 DATABASE = "koplopers_bench_kennis"
@@ -143,35 +142,6 @@ ZINNEN = [
 ]
 
 
-def log(tekst: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {tekst}", flush=True)
-
-
-def database_opnieuw() -> None:
-    verbinding = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
-    verbinding.autocommit = True
-    with verbinding.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
-    verbinding.close()
-
-
-def percentiel(waarden: list[float], p: float) -> float:
-    gesorteerd = sorted(waarden)
-    index = max(0, min(len(gesorteerd) - 1, round(p / 100 * len(gesorteerd) + 0.5) - 1))
-    return gesorteerd[index]
-
-
-def samenvatting(waarden: list[float]) -> dict:
-    return {
-        "n": len(waarden),
-        "p50": statistics.median(waarden),
-        "p90": percentiel(waarden, 90),
-        "p99": percentiel(waarden, 99),
-        "max": max(waarden),
-    }
-
-
 def synthetische_items(aantal: int) -> None:
     from django.utils.text import slugify
 
@@ -231,7 +201,7 @@ def main() -> int:
 
     belasting = os.getloadavg()
     log(f"database {DATABASE} opnieuw aanmaken")
-    database_opnieuw()
+    database_opnieuw(DATABASE)
 
     import django
 
