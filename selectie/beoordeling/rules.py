@@ -8,23 +8,11 @@
 
 import rules
 
+# Staff and reviewers count only with a second factor: the shared role predicates say so.
+from koplopers.accounts.rules import is_beoordelaar as beoordelaar
+from koplopers.accounts.rules import is_programmastaf as staf
+
 from .models import Belangenconflict, Toewijzing
-
-
-@rules.predicate
-def is_tweestaps_geverifieerd(user):
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
-
-
-@rules.predicate
-def is_programmastaf(user):
-    return bool(user and user.is_authenticated and user.is_programmastaf)
-
-
-@rules.predicate
-def is_beoordelaar(user):
-    return bool(user and user.is_authenticated and user.beoordelaar_organisatie)
 
 
 @rules.predicate
@@ -41,8 +29,6 @@ def heeft_conflict(user, kandidaat):
     return Belangenconflict.objects.filter(beoordelaar=user, kandidaat=kandidaat).exists()
 
 
-staf = is_programmastaf & is_tweestaps_geverifieerd
-beoordelaar = is_beoordelaar & is_tweestaps_geverifieerd
 eigen_kandidaat = beoordelaar & is_toegewezen & ~heeft_conflict
 
 rules.add_perm("beoordeling.beoordelen", beoordelaar | staf)
