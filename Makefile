@@ -5,17 +5,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate data lint bench clean
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
+
+.PHONY: run test install lock migrate data lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+# Installs exactly what the lockfile pins, every file checked against its hash. The project itself is
+# not installed as a package (it runs from this folder), so nothing is written into the work tree.
+$(STAMP): $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin them again (needs the package registry).
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.12 \
+		--generate-hashes --quiet -o $(LOCK)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
