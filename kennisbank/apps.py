@@ -8,3 +8,4 @@ class KennisbankConfig(AppConfig):
 
     def ready(self):
         from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+        from .zoeken import signalen  # noqa: F401  (keeps the search index current)

@@ -196,3 +196,52 @@ class Etalageartikel(models.Model):
 
     def get_absolute_url(self):
         return reverse("kennisbank:etalage_detail", kwargs={"slug": self.slug})
+
+
+class Zoekdocument(models.Model):
+    """One entry of the portal search: a koploper, knowledge item, showcase article or page.
+
+    The ``termen_*`` columns hold the output of ``kennisbank.zoeken.analyse`` (stems, compound parts,
+    synonyms); the database indexes those (SQLite: an FTS5 table kept in step by triggers; PostgreSQL:
+    a generated ``tsvector`` column with a GIN index), so both search alike. Written only by
+    ``kennisbank.zoeken.index``.
+    """
+
+    class Soort(models.TextChoices):
+        KOPLOPER = "koploper", _("Koplopers")
+        KENNISITEM = "kennisitem", _("Kennisbank")
+        ETALAGE = "etalage", _("Etalage")
+        PAGINA = "pagina", _("Pagina's")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    sleutel = models.CharField(_("sleutel"), max_length=100, unique=True)
+    titel = models.CharField(_("titel"), max_length=250)
+    url = models.CharField(_("adres"), max_length=300)
+    kenmerk = models.CharField(_("kenmerk"), max_length=100, blank=True)
+    provincie = models.CharField(_("provincie"), max_length=100, blank=True)
+    tekst = models.TextField(_("tekst"), blank=True)
+    termen_titel = models.TextField(blank=True)
+    termen_tekst = models.TextField(blank=True)
+    termen_extra = models.TextField(blank=True)
+    woorden = models.TextField(blank=True)
+    bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+        indexes = [models.Index(fields=["soort", "provincie"], name="zoekdocument_soort_idx")]
+
+    def __str__(self):
+        return self.titel
+
+    def soort_label(self) -> str:
+        """The kind of one result, in the singular ("Koploper", not "Koplopers")."""
+        return str(ENKELVOUD.get(self.soort, self.soort))
+
+
+ENKELVOUD = {
+    Zoekdocument.Soort.KOPLOPER: _("Koploper"),
+    Zoekdocument.Soort.KENNISITEM: _("Kennisproduct"),
+    Zoekdocument.Soort.ETALAGE: _("Etalage-artikel"),
+    Zoekdocument.Soort.PAGINA: _("Pagina"),
+}

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import views
+from .zoeken.views import ZoekenView
 
 app_name = "kennisbank"
 
 urlpatterns = [
+    path("zoeken/", ZoekenView.as_view(), name="zoeken"),
     path("kennisbank/", views.KennisitemListView.as_view(), name="lijst"),
     path("kennisbank/in-beweging/", views.InBewegingView.as_view(), name="in_beweging"),
     path("kennisbank/<slug:slug>/", views.KennisitemDetailView.as_view(), name="detail"),

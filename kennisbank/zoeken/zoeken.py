@@ -1,0 +1,250 @@
+"""The portal search: one query over koplopers, knowledge items, showcase articles and pages.
+
+Documents that have every concept of the query rank first (by bm25 on SQLite's FTS5, by ``ts_rank``
+on PostgreSQL, titles weighing most), then documents that have some of them, so a query with one
+known word never gives an empty page. When nothing is found, a misspelt word is replaced by the
+nearest word of the index ("Bedoelde u …?") and the search runs once more.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..models import Zoekdocument
+from ..tekst import normaliseer
+from .analyse import STOPWOORDEN, Woordenschat, stam, verwante_stammen
+from .index import woordenschat
+from .vraag import Zoekvraag, ontleed
+
+MAX_RESULTATEN = 1000
+FRAGMENT = 240
+WOORD = re.compile(r"\w+", re.UNICODE)
+BEKENDE_WOORDEN_SLEUTEL = "zoeken:bekende-woorden"
+
+
+@dataclass
+class Treffer:
+    document: Zoekdocument
+    kop_html: SafeString
+    fragment_html: SafeString
+
+
+@dataclass
+class Zoekresultaat:
+    zoekterm: str
+    vraag: Zoekvraag
+    ids: list[int] = field(default_factory=list)  # every hit, best first
+    soorten: dict[int, str] = field(default_factory=dict)
+    alle_woorden: int = 0  # how many of ``ids`` have every concept
+    bedoeld: str = ""  # "Bedoelde u …?"
+    verbeterd: bool = False  # the results are those of ``bedoeld``
+
+    def aantallen(self) -> dict[str, int]:
+        tellingen = {soort: 0 for soort in Zoekdocument.Soort.values}
+        for soort in self.soorten.values():
+            tellingen[soort] += 1
+        return tellingen
+
+    def van_soort(self, soort: str | None) -> list[int]:
+        if not soort:
+            return self.ids
+        return [pk for pk in self.ids if self.soorten[pk] == soort]
+
+
+# --- Running the query -----------------------------------------------------------------------------
+
+
+def _filters_sql(provincie: str | None, kenmerk: str | None) -> tuple[str, list]:
+    sql, parameters = "", []
+    if provincie:
+        sql += " AND d.provincie = %s"
+        parameters.append(provincie)
+    if kenmerk:
+        sql += " AND d.kenmerk = %s"
+        parameters.append(kenmerk)
+    return sql, parameters
+
+
+def _treffers(vraag: Zoekvraag, *, alle: bool, provincie=None, kenmerk=None) -> list[tuple[int, str]]:
+    filters, parameters = _filters_sql(provincie, kenmerk)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT d.id, d.soort FROM kennisbank_zoekdocument d, to_tsquery('simple', %s) q "
+                f"WHERE d.zoekvector @@ q{filters} "  # noqa: S608 (only placeholders are added)
+                "ORDER BY ts_rank(d.zoekvector, q) DESC, d.titel LIMIT %s",
+                [vraag.tsquery(alle=alle), *parameters, MAX_RESULTATEN],
+            )
+        else:
+            cursor.execute(
+                "SELECT d.id, d.soort FROM kennisbank_zoekfts f "
+                "JOIN kennisbank_zoekdocument d ON d.id = f.rowid "
+                f"WHERE kennisbank_zoekfts MATCH %s{filters} "  # noqa: S608 (only placeholders are added)
+                "ORDER BY bm25(kennisbank_zoekfts, 10.0, 2.0, 1.0), d.titel LIMIT %s",
+                [vraag.fts5(alle=alle), *parameters, MAX_RESULTATEN],
+            )
+        return cursor.fetchall()
+
+
+def _uitvoeren(vraag: Zoekvraag, resultaat: Zoekresultaat, **filters) -> None:
+    alle = _treffers(vraag, alle=True, **filters)
+    resultaat.ids = [pk for pk, _ in alle]
+    resultaat.soorten = dict(alle)
+    resultaat.alle_woorden = len(alle)
+    if len(vraag.begrippen) > 1:
+        for pk, soort in _treffers(vraag, alle=False, **filters):
+            if pk not in resultaat.soorten and len(resultaat.ids) < MAX_RESULTATEN:
+                resultaat.ids.append(pk)
+                resultaat.soorten[pk] = soort
+
+
+# --- "Bedoelde u …?" ----------------------------------------------------------------------------------
+
+
+def _bekende_woorden(schat: Woordenschat) -> dict[int, list[str]]:
+    """The index's words by length, for finding the nearest spelling."""
+    bewaard = cache.get(BEKENDE_WOORDEN_SLEUTEL)
+    if bewaard is not None:
+        return bewaard
+    per_lengte: dict[int, list[str]] = {}
+    for woord in sorted(schat.woorden):
+        per_lengte.setdefault(len(woord), []).append(woord)
+    cache.set(BEKENDE_WOORDEN_SLEUTEL, per_lengte, 60 * 60)
+    return per_lengte
+
+
+def _is_bekend(woord: str, schat: Woordenschat) -> bool:
+    return woord in schat.woorden or stam(woord) in schat.stammen or bool(verwante_stammen(woord, schat))
+
+
+def _dichtstbij(woord: str, schat: Woordenschat) -> str | None:
+    if len(woord) < 4:
+        return None
+    per_lengte = _bekende_woorden(schat)
+    kandidaten = [w for lengte in range(len(woord) - 2, len(woord) + 3) for w in per_lengte.get(lengte, [])]
+    beste = difflib.get_close_matches(woord, kandidaten, n=1, cutoff=0.8)
+    return beste[0] if beste else None
+
+
+def suggestie(zoekterm: str, schat: Woordenschat) -> str:
+    """The query with each unknown word replaced by the nearest known one; empty if nothing changed."""
+    veranderd = False
+
+    def vervang(treffer: re.Match) -> str:
+        nonlocal veranderd
+        woord = normaliseer(treffer.group(0))
+        if woord in STOPWOORDEN or woord.isdigit() or _is_bekend(woord, schat):
+            return treffer.group(0)
+        beter = _dichtstbij(woord, schat)
+        if beter is None:
+            return treffer.group(0)
+        veranderd = True
+        return beter
+
+    voorstel = WOORD.sub(vervang, zoekterm)
+    return voorstel if veranderd else ""
+
+
+def zoeken(*, zoekterm: str, provincie: str | None = None, kenmerk: str | None = None) -> Zoekresultaat:
+    zoekterm = (zoekterm or "").strip()[:300]
+    schat = woordenschat()
+    vraag = ontleed(zoekterm, schat)
+    resultaat = Zoekresultaat(zoekterm=zoekterm, vraag=vraag)
+    if vraag.leeg:
+        return resultaat
+    _uitvoeren(vraag, resultaat, provincie=provincie, kenmerk=kenmerk)
+    if resultaat.alle_woorden == 0 or not resultaat.ids:
+        resultaat.bedoeld = suggestie(zoekterm, schat)
+    if not resultaat.ids and resultaat.bedoeld:
+        verbeterde_vraag = ontleed(resultaat.bedoeld, schat)
+        _uitvoeren(verbeterde_vraag, resultaat, provincie=provincie, kenmerk=kenmerk)
+        if resultaat.ids:
+            resultaat.vraag, resultaat.verbeterd = verbeterde_vraag, True
+    return resultaat
+
+
+# --- Highlighting ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Markering:
+    stammen: frozenset[str]
+    voorvoegsels: tuple[str, ...]
+
+
+def _markering(vraag: Zoekvraag) -> _Markering:
+    stammen, voorvoegsels = set(), []
+    for begrip in vraag.begrippen:
+        for alternatief in begrip.alternatieven:
+            if alternatief.soort == "voorvoegsel":
+                voorvoegsels.append(alternatief.stammen[0])
+            elif alternatief.soort in ("term", "frase"):
+                stammen.update(alternatief.stammen)
+    return _Markering(frozenset(stammen), tuple(voorvoegsels))
+
+
+@lru_cache(maxsize=65536)
+def _gevouwen_stam(woord: str) -> str:
+    return stam(normaliseer(woord))
+
+
+def _past(woord: str, markering: _Markering, schat: Woordenschat) -> bool:
+    woordstam = _gevouwen_stam(woord)
+    if woordstam in markering.stammen or woordstam.startswith(markering.voorvoegsels or ("\0",)):
+        return True
+    if len(woord) >= 7:
+        return any(deel in markering.stammen for deel in verwante_stammen(normaliseer(woord), schat))
+    return False
+
+
+def markeer(tekst: str, markering: _Markering, schat: Woordenschat, *, lengte: int | None = None) -> SafeString:
+    """``tekst`` escaped, the words that match in ``<mark>``; with ``lengte`` a fragment around the
+    first match that starts and ends on a word boundary."""
+    tekst = tekst or ""
+    stukken = [(t.start(), t.end()) for t in WOORD.finditer(tekst) if _past(t.group(0), markering, schat)]
+    begin, einde = 0, len(tekst)
+    if lengte is not None and len(tekst) > lengte:
+        eerste = stukken[0][0] if stukken else 0
+        begin = max(0, eerste - lengte // 4)
+        if begin:
+            volgende = re.compile(r"\s").search(tekst, begin)
+            begin = volgende.end() if volgende and volgende.end() <= eerste else begin
+        einde = min(len(tekst), begin + lengte)
+        if einde < len(tekst):
+            spatie = tekst.rfind(" ", begin, einde)
+            einde = spatie if spatie > begin else einde
+    delen, positie = [], begin
+    for start, stop in stukken:
+        if start < positie or stop > einde:
+            continue
+        delen += [escape(tekst[positie:start]), f"<mark>{escape(tekst[start:stop])}</mark>"]
+        positie = stop
+    delen.append(escape(tekst[positie:einde]))
+    html = "".join(delen).replace("\n", " ")
+    if begin > 0:
+        html = "… " + html
+    if einde < len(tekst):
+        html += " …"
+    return mark_safe(html)  # noqa: S308 (every piece of text was escaped above)
+
+
+def treffers_laden(resultaat: Zoekresultaat, ids: list[int]) -> list[Treffer]:
+    """The documents of one page of results, in order, with their highlighted title and snippet."""
+    documenten = Zoekdocument.objects.in_bulk(ids)
+    markering = _markering(resultaat.vraag)
+    schat = woordenschat()
+    return [
+        Treffer(
+            document=documenten[pk],
+            kop_html=markeer(documenten[pk].titel, markering, schat),
+            fragment_html=markeer(documenten[pk].tekst[:5000], markering, schat, lengte=FRAGMENT),
+        )
+        for pk in ids
+        if pk in documenten
+    ]
