@@ -13,9 +13,11 @@ class ZoekForm(forms.Form):
         label=_("Zoeken op het portaal"),
         max_length=300,
         required=False,
-        help_text=_('Tip: zet woorden tussen "aanhalingstekens" voor een vaste woordgroep, een minteken voor een woord dat '
-                    "er niet in mag staan (-jeugd), of OF tussen twee woorden voor het een of het ander."),
-    )  # fmt: skip
+        help_text=_(
+            'Tip: zet woorden tussen "aanhalingstekens" voor een vaste woordgroep, een minteken voor een woord '
+            "dat er niet in mag staan (-jeugd), of OF tussen twee woorden voor het een of het ander."
+        ),
+    )
     soort = forms.ChoiceField(
         label=_("Soort"), choices=[("", _("Alles"))] + list(Zoekdocument.Soort.choices), required=False
     )

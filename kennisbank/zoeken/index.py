@@ -239,7 +239,7 @@ def alles_indexeren() -> Indexverslag:
     Zoekdocument.objects.all().delete()
     Zoekdocument.objects.bulk_create([_document(bron, schat) for bron in bronnen], batch_size=500)
     cache.set(WOORDENSCHAT_SLEUTEL, schat, WOORDENSCHAT_TIMEOUT)
-    tellingen = {soort: 0 for soort in Zoekdocument.Soort.values}
+    tellingen = dict.fromkeys(Zoekdocument.Soort.values, 0)
     for bron in bronnen:
         tellingen[bron.soort] += 1
     return Indexverslag(

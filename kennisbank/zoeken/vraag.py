@@ -2,8 +2,9 @@
 
 Habits people have: ``"cliënt ondersteunen"`` for a phrase, ``-jeugd`` to leave out, ``wmo OR wlz``
 (also ``OF``) for either. Every other word is a concept of its own; a result that has all concepts
-ranks above one that has some. Each concept is found through alternatives: the word's stem, longer
-words that start with it, its compound parts (all of them), its agent-noun base and its synonyms.
+ranks above one that has some, and the words themselves rank above related forms. Each concept is
+found through alternatives: the word's stem, its synonyms, and as related forms longer words that
+start with it, its compound parts (all of them) and its agent-noun base.
 The parts are compiled into an FTS5 query (SQLite) and a ``to_tsquery`` string (PostgreSQL) that
 mean the same; every token is ``[a-z0-9]+``, so neither can be broken by what was typed.
 """
@@ -11,7 +12,16 @@ mean the same; every token is ``[a-z0-9]+``, so neither can be broken by what wa
 import re
 from dataclasses import dataclass, field
 
-from .analyse import STOPWOORDEN, Woordenschat, basisvorm, inhoudswoorden, stam, synoniemgroepen, verwante_stammen, woorden
+from .analyse import (
+    STOPWOORDEN,
+    Woordenschat,
+    basisvorm,
+    inhoudswoorden,
+    stam,
+    synoniemgroepen,
+    verwante_stammen,
+    woorden,
+)
 
 MAX_BEGRIPPEN = 10
 MIN_VOORVOEGSEL = 5  # shorter stems are not searched as prefixes ("wet" must not find "wethouder")
@@ -22,6 +32,7 @@ STUK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 class Alternatief:
     stammen: tuple[str, ...]
     soort: str  # "term", "voorvoegsel", "frase" (in this order) or "alle" (anywhere in the document)
+    verwant: bool = False  # a related form (prefix, compound parts, agent-noun base): ranks below the word
 
     def fts5(self) -> str:
         if self.soort == "voorvoegsel":
@@ -48,11 +59,14 @@ class Begrip:
         if alternatief.stammen and all(alternatief.stammen) and alternatief not in self.alternatieven:
             self.alternatieven.append(alternatief)
 
-    def fts5(self) -> str:
-        return "(" + " OR ".join(a.fts5() for a in self.alternatieven) + ")"
+    def _gekozen(self, verwant: bool) -> list[Alternatief]:
+        return [a for a in self.alternatieven if verwant or not a.verwant]
 
-    def tsquery(self) -> str:
-        return "(" + " | ".join(a.tsquery() for a in self.alternatieven) + ")"
+    def fts5(self, verwant: bool = True) -> str:
+        return "(" + " OR ".join(a.fts5() for a in self._gekozen(verwant)) + ")"
+
+    def tsquery(self, verwant: bool = True) -> str:
+        return "(" + " | ".join(a.tsquery() for a in self._gekozen(verwant)) + ")"
 
 
 @dataclass
@@ -67,14 +81,14 @@ class Zoekvraag:
     def woorden(self) -> list[str]:
         return [woord for begrip in self.begrippen for woord in begrip.woorden]
 
-    def fts5(self, *, alle: bool = True) -> str:
-        vraag = (" AND " if alle else " OR ").join(b.fts5() for b in self.begrippen)
+    def fts5(self, *, alle: bool = True, verwant: bool = True) -> str:
+        vraag = (" AND " if alle else " OR ").join(b.fts5(verwant) for b in self.begrippen)
         if self.uitgesloten:
             vraag = f"({vraag}) NOT (" + " OR ".join(b.fts5() for b in self.uitgesloten) + ")"
         return vraag
 
-    def tsquery(self, *, alle: bool = True) -> str:
-        vraag = (" & " if alle else " | ").join(b.tsquery() for b in self.begrippen)
+    def tsquery(self, *, alle: bool = True, verwant: bool = True) -> str:
+        vraag = (" & " if alle else " | ").join(b.tsquery(verwant) for b in self.begrippen)
         if self.uitgesloten:
             vraag = f"({vraag}) & !(" + " | ".join(b.tsquery() for b in self.uitgesloten) + ")"
         return vraag
@@ -85,13 +99,13 @@ def _woordbegrip(woord: str, woordenschat: Woordenschat) -> Begrip:
     eigen = stam(woord)
     begrip.toevoegen(Alternatief((eigen,), "term"))
     if len(eigen) >= MIN_VOORVOEGSEL and not eigen.isdigit():
-        begrip.toevoegen(Alternatief((eigen,), "voorvoegsel"))
+        begrip.toevoegen(Alternatief((eigen,), "voorvoegsel", verwant=True))
     verwant = verwante_stammen(woord, woordenschat)
     if len(verwant) > 1 and len(woord) >= 7:
-        begrip.toevoegen(Alternatief(tuple(verwant), "alle"))
+        begrip.toevoegen(Alternatief(tuple(verwant), "alle", verwant=True))
     basis = basisvorm(eigen, woordenschat)
     if basis:  # an agent noun's base ("mantelzorger" → "mantelzorg") stands for the word on its own
-        begrip.toevoegen(Alternatief((basis,), "term"))
+        begrip.toevoegen(Alternatief((basis,), "term", verwant=True))
     return begrip
 
 

@@ -26,6 +26,15 @@ MAX_RESULTATEN = 1000
 FRAGMENT = 240
 WOORD = re.compile(r"\w+", re.UNICODE)
 BEKENDE_WOORDEN_SLEUTEL = "zoeken:bekende-woorden"
+# Ranked ids; ``filters`` adds only fixed conditions with placeholders (see ``_filters_sql``).
+POSTGRES_SQL = (
+    "SELECT d.id, d.soort FROM kennisbank_zoekdocument d, to_tsquery('simple', %s) q "
+    "WHERE d.zoekvector @@ q{filters} ORDER BY ts_rank(d.zoekvector, q) DESC, d.titel LIMIT %s"
+)
+SQLITE_SQL = (
+    "SELECT d.id, d.soort FROM kennisbank_zoekfts f JOIN kennisbank_zoekdocument d ON d.id = f.rowid "
+    "WHERE kennisbank_zoekfts MATCH %s{filters} ORDER BY bm25(kennisbank_zoekfts, 10.0, 2.0, 1.0), d.titel LIMIT %s"
+)
 
 
 @dataclass
@@ -46,7 +55,7 @@ class Zoekresultaat:
     verbeterd: bool = False  # the results are those of ``bedoeld``
 
     def aantallen(self) -> dict[str, int]:
-        tellingen = {soort: 0 for soort in Zoekdocument.Soort.values}
+        tellingen = dict.fromkeys(Zoekdocument.Soort.values, 0)
         for soort in self.soorten.values():
             tellingen[soort] += 1
         return tellingen
@@ -71,37 +80,37 @@ def _filters_sql(provincie: str | None, kenmerk: str | None) -> tuple[str, list]
     return sql, parameters
 
 
-def _treffers(vraag: Zoekvraag, *, alle: bool, provincie=None, kenmerk=None) -> list[tuple[int, str]]:
+def _treffers(vraag: Zoekvraag, *, alle: bool, verwant: bool, provincie=None, kenmerk=None) -> list[tuple[int, str]]:
     filters, parameters = _filters_sql(provincie, kenmerk)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT d.id, d.soort FROM kennisbank_zoekdocument d, to_tsquery('simple', %s) q "
-                f"WHERE d.zoekvector @@ q{filters} "  # noqa: S608 (only placeholders are added)
-                "ORDER BY ts_rank(d.zoekvector, q) DESC, d.titel LIMIT %s",
-                [vraag.tsquery(alle=alle), *parameters, MAX_RESULTATEN],
+                POSTGRES_SQL.format(filters=filters),
+                [vraag.tsquery(alle=alle, verwant=verwant), *parameters, MAX_RESULTATEN],
             )
         else:
             cursor.execute(
-                "SELECT d.id, d.soort FROM kennisbank_zoekfts f "
-                "JOIN kennisbank_zoekdocument d ON d.id = f.rowid "
-                f"WHERE kennisbank_zoekfts MATCH %s{filters} "  # noqa: S608 (only placeholders are added)
-                "ORDER BY bm25(kennisbank_zoekfts, 10.0, 2.0, 1.0), d.titel LIMIT %s",
-                [vraag.fts5(alle=alle), *parameters, MAX_RESULTATEN],
+                SQLITE_SQL.format(filters=filters),
+                [vraag.fts5(alle=alle, verwant=verwant), *parameters, MAX_RESULTATEN],
             )
         return cursor.fetchall()
 
 
 def _uitvoeren(vraag: Zoekvraag, resultaat: Zoekresultaat, **filters) -> None:
-    alle = _treffers(vraag, alle=True, **filters)
-    resultaat.ids = [pk for pk, _ in alle]
-    resultaat.soorten = dict(alle)
-    resultaat.alle_woorden = len(alle)
+    """Three tiers, each ranked within: every concept as typed; every concept in some form (related
+    forms too); some of the concepts."""
+    resultaat.ids, resultaat.soorten = [], {}
+    heeft_verwant = any(a.verwant for b in vraag.begrippen for a in b.alternatieven)
+    lagen = [(True, False)] + ([(True, True)] if heeft_verwant else [])
     if len(vraag.begrippen) > 1:
-        for pk, soort in _treffers(vraag, alle=False, **filters):
+        lagen.append((False, True))
+    for alle, verwant in lagen:
+        for pk, soort in _treffers(vraag, alle=alle, verwant=verwant, **filters):
             if pk not in resultaat.soorten and len(resultaat.ids) < MAX_RESULTATEN:
                 resultaat.ids.append(pk)
                 resultaat.soorten[pk] = soort
+        if alle:
+            resultaat.alle_woorden = len(resultaat.ids)
 
 
 # --- "Bedoelde u …?" ----------------------------------------------------------------------------------
@@ -236,7 +245,7 @@ def markeer(tekst: str, markering: _Markering, schat: Woordenschat, *, lengte: i
 
 def treffers_laden(resultaat: Zoekresultaat, ids: list[int]) -> list[Treffer]:
     """The documents of one page of results, in order, with their highlighted title and snippet."""
-    documenten = Zoekdocument.objects.in_bulk(ids)
+    documenten = Zoekdocument.objects.defer("termen_titel", "termen_tekst", "termen_extra", "woorden").in_bulk(ids)
     markering = _markering(resultaat.vraag)
     schat = woordenschat()
     return [
