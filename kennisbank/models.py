@@ -1,6 +1,5 @@
 import uuid
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -87,8 +86,6 @@ class Kennisitem(models.Model):
 
     # Derived by kennisbank.services.kennisitem_opslaan(), never edited by hand.
     platte_tekst = models.TextField(_("platte tekst"), blank=True, editable=False)
-    zoektekst = models.TextField(_("zoektekst"), blank=True, editable=False)
-    zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
 
     objects = KennisitemQuerySet.as_manager()
 
@@ -123,21 +120,6 @@ class Kennisitem(models.Model):
             return str(self.Soort(self.soort).label)
         except ValueError:
             return self.soort
-
-
-class Zoekwoord(models.Model):
-    """Every word that occurs in the knowledge base (accent-folded, lower case): the lexicon in which a
-    misspelt search word finds its nearest spelling (pg_trgm). Filled by kennisitem_opslaan()."""
-
-    woord = models.CharField(_("woord"), max_length=100, unique=True)
-
-    class Meta:
-        verbose_name = _("zoekwoord")
-        verbose_name_plural = _("zoekwoorden")
-        ordering = ["woord"]
-
-    def __str__(self):
-        return self.woord
 
 
 class EtalageartikelQuerySet(models.QuerySet):

@@ -2,30 +2,21 @@
 
 import uuid
 
-import nh3
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Left, StrIndex
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.query import ModelIterable
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from gemeenten.models import Doelgroep, Koploper, Provincie, Thema
 from selectie.models import Ronde
 
-from .models import Etalageartikel, Kennisitem, Uitgever, Zoekwoord
-from .services import FACTSHEET_SLEUTEL, FILTERKEUZES_SLEUTEL, ZOEKCONFIGURATIE
-from .tekst import markeer, zoekwoorden
+from .models import Etalageartikel, Kennisitem, Uitgever, Zoekdocument
+from .services import FACTSHEET_SLEUTEL, FILTERKEUZES_SLEUTEL
+from .zoeken.zoeken import Zoekresultaat, markeren, zoeken
 
 FACTSHEET_TIMEOUT = 10 * 60
 FILTERKEUZES_TIMEOUT = 10 * 60
 FRAGMENT_LENGTE = 240
-# ts_headline parses and stems all the text it gets: give it at most this many characters of an item's
-# plain text (summary first, then the body). A word found only further on is highlighted in Python.
-HEADLINE_TEKST = 1000
 
 
 def publieke_kennisitems() -> QuerySet[Kennisitem]:
@@ -38,7 +29,7 @@ def publieke_kennisitems() -> QuerySet[Kennisitem]:
 def kennisitems_lijst() -> QuerySet[Kennisitem]:
     """Published items for the list page: only what a list row shows (title, kind, publisher, year,
     summary), not the body, the search columns or the relations."""
-    return publieke_kennisitems().defer("inhoud", "platte_tekst", "zoektekst", "zoekvector")
+    return publieke_kennisitems().defer("inhoud", "platte_tekst")
 
 
 def kennisitem_detail() -> QuerySet[Kennisitem]:
@@ -95,22 +86,11 @@ def etalageartikelen_bij_koploper(koploper: Koploper) -> QuerySet[Etalageartikel
 # --- Search -------------------------------------------------------------------------------------
 
 
-def _alleen_mark(html: str) -> str:
-    """Headline output from the database: escape everything, then let only <mark> through."""
-    veilig = escape(html).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-    return nh3.clean(veilig, tags={"mark"}, attributes={})
-
-
 class _MarkerendeIterable(ModelIterable):
-    """Gives every item found ``kop_html`` and ``fragment_html``: safe HTML with only <mark>.
+    """Gives every item read ``kop_html`` and ``fragment_html`` (safe HTML, only <mark>) from the portal
+    search's highlighter; the plain text of the items read comes with one more query per 100 items."""
 
-    The search query itself stays lean (no plain text, no headlines: PostgreSQL would otherwise carry
-    them through the ranking of every match). For the items actually read, a page of 20, one more
-    query by primary key fetches the plain text and, on PostgreSQL, the headlines.
-    """
-
-    woorden: list[str] = []
-    zoekvraag: SearchQuery | None = None
+    resultaat: Zoekresultaat | None = None
     PARTIJ = 100
 
     def __iter__(self):
@@ -123,124 +103,36 @@ class _MarkerendeIterable(ModelIterable):
         if partij:
             yield from self._markeren(partij)
 
-    def _teksten(self, items: list[Kennisitem]) -> dict[int, tuple]:
-        pks = [item.pk for item in items]
-        queryset = Kennisitem.objects.using(self.queryset.db).filter(pk__in=pks).order_by()
-        if self.zoekvraag is None:
-            return {pk: (tekst, None, None) for pk, tekst in queryset.values_list("pk", "platte_tekst")}
-        kop = SearchHeadline(
-            "titel",
-            self.zoekvraag,
-            config=ZOEKCONFIGURATIE,
-            start_sel="<mark>",
-            stop_sel="</mark>",
-            highlight_all=True,
-        )
-        fragment = SearchHeadline(
-            Left("platte_tekst", HEADLINE_TEKST),
-            self.zoekvraag,
-            config=ZOEKCONFIGURATIE,
-            start_sel="<mark>",
-            stop_sel="</mark>",
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
-        rijen = queryset.annotate(kop_ruw=kop, fragment_ruw=fragment).values_list(
-            "pk", "platte_tekst", "kop_ruw", "fragment_ruw"
-        )
-        return {pk: (tekst, kop_ruw, fragment_ruw) for pk, tekst, kop_ruw, fragment_ruw in rijen}
-
     def _markeren(self, items: list[Kennisitem]):
-        teksten = self._teksten(items)
+        pks = [item.pk for item in items]
+        teksten = dict(
+            Kennisitem.objects.using(self.queryset.db).filter(pk__in=pks).order_by().values_list("pk", "platte_tekst")
+        )
         for item in items:
-            tekst, kop, fragment = teksten.get(item.pk, ("", None, None))
-            if kop is not None and "<mark>" in (kop + (fragment or "")):
-                item.kop_html = mark_safe(_alleen_mark(kop))  # noqa: S308 (escaped, only <mark> left)
-                item.fragment_html = mark_safe(_alleen_mark(fragment or ""))  # noqa: S308
-            else:
-                # SQLite; or the match lies beyond the text given to ts_headline, or in the publisher.
-                item.kop_html = mark_safe(markeer(item.titel, self.woorden))  # noqa: S308 (escaped by markeer)
-                item.fragment_html = mark_safe(  # noqa: S308 (escaped by markeer)
-                    markeer(tekst, self.woorden, lengte=FRAGMENT_LENGTE)
-                )
+            item.kop_html, item.fragment_html = markeren(
+                self.resultaat, item.titel, teksten.get(item.pk, ""), lengte=FRAGMENT_LENGTE
+            )
             yield item
 
 
-def _volledige_tekst(queryset: QuerySet, zoekterm: str, woorden: list[str]):
-    # The words as typed (stemmed, websearch syntax) or as prefixes of longer words ("cliëntonder").
-    voorvoegsels = " & ".join(f"{woord}:*" for woord in woorden)
-    zoekvraag = SearchQuery(zoekterm, config=ZOEKCONFIGURATIE, search_type="websearch") | SearchQuery(
-        voorvoegsels, config=ZOEKCONFIGURATIE, search_type="raw"
-    )
-    return queryset.filter(zoekvector=zoekvraag), zoekvraag
-
-
-def _dichtstbijzijnde_woorden(woorden: list[str]) -> list[str]:
-    """Each word replaced by the most similar word of the knowledge base's lexicon (pg_trgm), if any."""
-    verbeterd = []
-    for woord in woorden:
-        beste = None
-        if len(woord) >= 4:
-            beste = (
-                Zoekwoord.objects.filter(woord__trigram_similar=woord)
-                .annotate(gelijkenis=TrigramSimilarity("woord", woord))
-                .order_by("-gelijkenis", "woord")
-                .values_list("woord", flat=True)
-                .first()
-            )
-        verbeterd.append(beste or woord)
-    return verbeterd
-
-
-def _zoeken_postgres(queryset: QuerySet, zoekterm: str, woorden: list[str]) -> tuple[QuerySet, SearchQuery]:
-    gevonden, zoekvraag = _volledige_tekst(queryset, zoekterm, woorden)
-    if not gevonden.exists():
-        # Nothing found: a misspelt word ("clientondersteuninng") is replaced by the nearest spelling.
-        verbeterd = _dichtstbijzijnde_woorden(woorden[:5])
-        if verbeterd != woorden[:5]:
-            gevonden, zoekvraag = _volledige_tekst(queryset, " ".join(verbeterd), verbeterd)
-    resultaat = gevonden.annotate(rang=SearchRank(F("zoekvector"), zoekvraag)).order_by("-rang", "titel")
-    return resultaat, zoekvraag
-
-
-def _zoeken_sqlite(queryset: QuerySet, woorden: list[str]) -> QuerySet:
-    # Every word in the accent-folded text (prefixes and parts of words too); else any of them.
-    alle, een = Q(), Q()
-    for woord in woorden:
-        alle &= Q(zoektekst__contains=woord)
-        een |= Q(zoektekst__contains=woord)
-    gevonden = queryset.filter(alle)
-    if not gevonden.exists():
-        gevonden = queryset.filter(een)
-    # The search text starts with the title: an early match ranks higher.
-    return gevonden.annotate(rang=StrIndex("zoektekst", Value(woorden[0]))).order_by("rang", "titel")
-
-
 def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None = None) -> QuerySet[Kennisitem]:
-    """Search the knowledge base in Dutch, best match first.
+    """Search the knowledge base with the portal search (``kennisbank.zoeken``), best match first.
 
-    PostgreSQL: full-text search with the ``dutch_unaccent`` configuration (stemming, with or without
-    diaeresis) and prefix matching; when that finds nothing, each word is replaced by its nearest
-    spelling in the lexicon (pg_trgm similarity) and the search runs once more. SQLite: accent-folded
-    substring matching. Either way each item read comes with ``kop_html`` and ``fragment_html``
-    (matching words in ``<mark>``, everything else escaped; fetched with one more query per 100 items
-    read) and ``rang``.
+    The same Dutch analysis on both databases: stems, compounds, synonyms and abbreviations, phrases,
+    exclusion and OR; all words first, then some; a misspelt query is searched as the nearest spelling.
+    ``queryset`` narrows the result (the list's filters). Each item read comes with ``kop_html`` and
+    ``fragment_html`` and ``rang`` (1 is best).
     """
     if queryset is None:
         queryset = kennisitems_lijst()
-    zoekterm = (zoekterm or "").strip()[:200]
-    woorden = zoekwoorden(zoekterm)[:10]
-    if not woorden:
+    resultaat = zoeken(zoekterm=zoekterm, soort=Zoekdocument.Soort.KENNISITEM)
+    if resultaat.vraag.leeg:
         return queryset
-    zoekvraag = None
-    if connection.vendor == "postgresql":
-        resultaat, zoekvraag = _zoeken_postgres(queryset, zoekterm, woorden)
-    else:
-        resultaat = _zoeken_sqlite(queryset, woorden)
-    resultaat._iterable_class = type("Markeren", (_MarkerendeIterable,), {"woorden": woorden, "zoekvraag": zoekvraag})
-    return resultaat
+    volgorde = [int(resultaat.sleutels[pk].partition(":")[2]) for pk in resultaat.ids]
+    rang = Case(*(When(pk=pk, then=Value(positie)) for positie, pk in enumerate(volgorde, 1)), default=Value(0))
+    gevonden = queryset.filter(pk__in=volgorde).annotate(rang=rang).order_by("rang")
+    gevonden._iterable_class = type("Markeren", (_MarkerendeIterable,), {"resultaat": resultaat})
+    return gevonden
 
 
 # --- Factsheet ------------------------------------------------------------------------------------

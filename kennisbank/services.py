@@ -1,20 +1,17 @@
 """Writes for the knowledge base and the showcase: sanitise, derive the search columns, validate, save."""
 
-from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import Value
+from django.db import transaction
 from django.utils.text import slugify
 
 from gemeenten.models import Koploper
 from gemeenten.services import Laadverslag
 from koplopers.html import schoon_html
 
-from .models import Etalageartikel, Kennisitem, Uitgever, Zoekwoord
-from .tekst import WOORD, normaliseer, platte_tekst
+from .models import Etalageartikel, Kennisitem, Uitgever
+from .tekst import platte_tekst
 
 # A copy of PostgreSQL's "dutch" configuration that also removes diacritics (migration 0002).
-ZOEKCONFIGURATIE = "dutch_unaccent"
 FACTSHEET_SLEUTEL = "kennisbank:factsheet:v1"
 FILTERKEUZES_SLEUTEL = "kennisbank:filterkeuzes:v1"
 
@@ -35,15 +32,6 @@ def _kennisbank_vergeten() -> None:
     filterkeuzes_vergeten()
 
 
-def _zoekvector(item: Kennisitem, uitgever: str, tekst: str):
-    """Title weighs most (A), then summary and publisher (B), then the body (C)."""
-    return (
-        SearchVector(Value(item.titel), config=ZOEKCONFIGURATIE, weight="A")
-        + SearchVector(Value(item.samenvatting), Value(uitgever), config=ZOEKCONFIGURATIE, weight="B")
-        + SearchVector(Value(tekst), config=ZOEKCONFIGURATIE, weight="C")
-    )
-
-
 @transaction.atomic
 def kennisitem_opslaan(
     *,
@@ -52,7 +40,8 @@ def kennisitem_opslaan(
     themas=None,
     koplopers=None,
 ) -> Kennisitem:
-    """Sanitise the rich text, fill the derived search columns, validate and save an item.
+    """Sanitise the rich text, fill the plain text, validate and save an item (saving it updates the
+    search index, ``kennisbank.zoeken.index``).
 
     Relations are replaced only when given (the admin saves them itself, after this).
     """
@@ -61,17 +50,11 @@ def kennisitem_opslaan(
     if not item.slug:
         item.slug = slugify(item.titel)[:250]
     tekst = platte_tekst(item.inhoud)
-    uitgever = item.uitgever.naam if item.uitgever_id else ""
     item.platte_tekst = "\n".join(deel for deel in (item.samenvatting, tekst) if deel)
-    item.zoektekst = normaliseer("\n".join((item.titel, uitgever, item.platte_tekst)))
     # A stored file was checked when it was uploaded; only a new upload is read again.
     nieuw_bestand = bool(item.bestand) and not getattr(item.bestand, "_committed", True)
     item.full_clean(exclude=None if nieuw_bestand else ["bestand"])
     item.save()
-    if connection.vendor == "postgresql":
-        Kennisitem.objects.filter(pk=item.pk).update(zoekvector=_zoekvector(item, uitgever, tekst))
-    woorden = {woord[:100] for woord in WOORD.findall(item.zoektekst) if len(woord) >= 3}
-    Zoekwoord.objects.bulk_create([Zoekwoord(woord=woord) for woord in sorted(woorden)], ignore_conflicts=True)
     for veld, waarden in (("doelgroepen", doelgroepen), ("themas", themas), ("koplopers", koplopers)):
         if waarden is not None:
             getattr(item, veld).set(waarden)

@@ -86,6 +86,22 @@ class Woordenschat:
         bruikbaar |= basiswoorden()
         return cls(frozenset(bruikbaar), frozenset(stam(woord) for woord in bruikbaar))
 
+    def met(self, nieuwe_woorden) -> "Woordenschat":
+        """This vocabulary with ``nieuwe_woorden`` added (itself if they are all known)."""
+        nieuw = {w for w in nieuwe_woorden if len(w) >= MIN_DEEL + 1 and not w.isdigit()} - STOPWOORDEN - self.woorden
+        if not nieuw:
+            return self
+        return Woordenschat(self.woorden | nieuw, self.stammen | {stam(woord) for woord in nieuw})
+
+    def per_lengte(self) -> dict[int, list[str]]:
+        """The words by length, for finding the nearest spelling of a misspelt word (computed once)."""
+        if "_per_lengte" not in self.__dict__:
+            per_lengte: dict[int, list[str]] = {}
+            for woord in sorted(self.woorden):
+                per_lengte.setdefault(len(woord), []).append(woord)
+            object.__setattr__(self, "_per_lengte", per_lengte)
+        return self.__dict__["_per_lengte"]
+
     def kent(self, deel: str) -> bool:
         return len(deel) >= MIN_DEEL + 1 and (deel in self.woorden or deel in self.stammen)
 

@@ -168,6 +168,10 @@ def _document(bron: Bron, schat: Woordenschat) -> Zoekdocument:
 
 def _bewaren(bron: Bron, schat: Woordenschat) -> None:
     document = _document(bron, schat)
+    # New words join the vocabulary at once: a misspelling of them finds them ("Bedoelde u …?").
+    groter = schat.met(document.woorden.split())
+    if groter is not schat:
+        cache.set(WOORDENSCHAT_SLEUTEL, groter, WOORDENSCHAT_TIMEOUT)
     velden = [
         "soort", "titel", "url", "kenmerk", "provincie", "tekst",
         "termen_titel", "termen_tekst", "termen_extra", "woorden",

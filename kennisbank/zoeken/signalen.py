@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from gemeenten.models import Koploper
 
-from ..models import Etalageartikel, Kennisitem
+from ..models import Etalageartikel, Kennisitem, Uitgever
 from . import index
 
 
@@ -50,3 +50,11 @@ def _kennisitem_weg(sender, instance, **kwargs):
 @receiver(post_delete, sender=Etalageartikel, dispatch_uid="zoeken_etalage_weg")
 def _etalage_weg(sender, instance, **kwargs):
     index.uit_index(f"etalage:{instance.pk}")
+
+
+@receiver(post_save, sender=Uitgever, dispatch_uid="zoeken_uitgever")
+def _uitgever_bewaard(sender, instance, raw=False, created=False, **kwargs):
+    """A renamed publisher: its items are found under the new name."""
+    if not raw and not created:
+        for item in instance.kennisitems.select_related("uitgever"):
+            index.kennisitem_indexeren(item)

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.core.cache import cache
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -25,14 +24,13 @@ from .vraag import Zoekvraag, ontleed
 MAX_RESULTATEN = 1000
 FRAGMENT = 240
 WOORD = re.compile(r"\w+", re.UNICODE)
-BEKENDE_WOORDEN_SLEUTEL = "zoeken:bekende-woorden"
 # Ranked ids; ``filters`` adds only fixed conditions with placeholders (see ``_filters_sql``).
 POSTGRES_SQL = (
-    "SELECT d.id, d.soort FROM kennisbank_zoekdocument d, to_tsquery('simple', %s) q "
+    "SELECT d.id, d.soort, d.sleutel FROM kennisbank_zoekdocument d, to_tsquery('simple', %s) q "
     "WHERE d.zoekvector @@ q{filters} ORDER BY ts_rank(d.zoekvector, q) DESC, d.titel LIMIT %s"
 )
 SQLITE_SQL = (
-    "SELECT d.id, d.soort FROM kennisbank_zoekfts f JOIN kennisbank_zoekdocument d ON d.id = f.rowid "
+    "SELECT d.id, d.soort, d.sleutel FROM kennisbank_zoekfts f JOIN kennisbank_zoekdocument d ON d.id = f.rowid "
     "WHERE kennisbank_zoekfts MATCH %s{filters} ORDER BY bm25(kennisbank_zoekfts, 10.0, 2.0, 1.0), d.titel LIMIT %s"
 )
 
@@ -50,6 +48,7 @@ class Zoekresultaat:
     vraag: Zoekvraag
     ids: list[int] = field(default_factory=list)  # every hit, best first
     soorten: dict[int, str] = field(default_factory=dict)
+    sleutels: dict[int, str] = field(default_factory=dict)  # "kennisitem:12"
     alle_woorden: int = 0  # how many of ``ids`` have every concept
     bedoeld: str = ""  # "Bedoelde u …?"
     verbeterd: bool = False  # the results are those of ``bedoeld``
@@ -69,8 +68,11 @@ class Zoekresultaat:
 # --- Running the query -----------------------------------------------------------------------------
 
 
-def _filters_sql(provincie: str | None, kenmerk: str | None) -> tuple[str, list]:
+def _filters_sql(soort: str | None, provincie: str | None, kenmerk: str | None) -> tuple[str, list]:
     sql, parameters = "", []
+    if soort:
+        sql += " AND d.soort = %s"
+        parameters.append(soort)
     if provincie:
         sql += " AND d.provincie = %s"
         parameters.append(provincie)
@@ -80,8 +82,9 @@ def _filters_sql(provincie: str | None, kenmerk: str | None) -> tuple[str, list]
     return sql, parameters
 
 
-def _treffers(vraag: Zoekvraag, *, alle: bool, verwant: bool, provincie=None, kenmerk=None) -> list[tuple[int, str]]:
-    filters, parameters = _filters_sql(provincie, kenmerk)
+def _treffers(vraag: Zoekvraag, *, alle: bool, verwant: bool, soort=None, provincie=None, kenmerk=None):
+    """The ids, kinds and keys of the matching documents, best first."""
+    filters, parameters = _filters_sql(soort, provincie, kenmerk)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -99,33 +102,22 @@ def _treffers(vraag: Zoekvraag, *, alle: bool, verwant: bool, provincie=None, ke
 def _uitvoeren(vraag: Zoekvraag, resultaat: Zoekresultaat, **filters) -> None:
     """Three tiers, each ranked within: every concept as typed; every concept in some form (related
     forms too); some of the concepts."""
-    resultaat.ids, resultaat.soorten = [], {}
+    resultaat.ids, resultaat.soorten, resultaat.sleutels = [], {}, {}
     heeft_verwant = any(a.verwant for b in vraag.begrippen for a in b.alternatieven)
     lagen = [(True, False)] + ([(True, True)] if heeft_verwant else [])
     if len(vraag.begrippen) > 1:
         lagen.append((False, True))
     for alle, verwant in lagen:
-        for pk, soort in _treffers(vraag, alle=alle, verwant=verwant, **filters):
+        for pk, soort, sleutel in _treffers(vraag, alle=alle, verwant=verwant, **filters):
             if pk not in resultaat.soorten and len(resultaat.ids) < MAX_RESULTATEN:
                 resultaat.ids.append(pk)
                 resultaat.soorten[pk] = soort
+                resultaat.sleutels[pk] = sleutel
         if alle:
             resultaat.alle_woorden = len(resultaat.ids)
 
 
 # --- "Bedoelde u …?" ----------------------------------------------------------------------------------
-
-
-def _bekende_woorden(schat: Woordenschat) -> dict[int, list[str]]:
-    """The index's words by length, for finding the nearest spelling."""
-    bewaard = cache.get(BEKENDE_WOORDEN_SLEUTEL)
-    if bewaard is not None:
-        return bewaard
-    per_lengte: dict[int, list[str]] = {}
-    for woord in sorted(schat.woorden):
-        per_lengte.setdefault(len(woord), []).append(woord)
-    cache.set(BEKENDE_WOORDEN_SLEUTEL, per_lengte, 60 * 60)
-    return per_lengte
 
 
 def _is_bekend(woord: str, schat: Woordenschat) -> bool:
@@ -135,7 +127,7 @@ def _is_bekend(woord: str, schat: Woordenschat) -> bool:
 def _dichtstbij(woord: str, schat: Woordenschat) -> str | None:
     if len(woord) < 4:
         return None
-    per_lengte = _bekende_woorden(schat)
+    per_lengte = schat.per_lengte()
     kandidaten = [w for lengte in range(len(woord) - 2, len(woord) + 3) for w in per_lengte.get(lengte, [])]
     beste = difflib.get_close_matches(woord, kandidaten, n=1, cutoff=0.8)
     return beste[0] if beste else None
@@ -160,19 +152,23 @@ def suggestie(zoekterm: str, schat: Woordenschat) -> str:
     return voorstel if veranderd else ""
 
 
-def zoeken(*, zoekterm: str, provincie: str | None = None, kenmerk: str | None = None) -> Zoekresultaat:
+def zoeken(
+    *, zoekterm: str, soort: str | None = None, provincie: str | None = None, kenmerk: str | None = None
+) -> Zoekresultaat:
+    """Search the portal; ``soort`` limits it to one kind (the knowledge base's own list uses that)."""
+    filters = {"soort": soort, "provincie": provincie, "kenmerk": kenmerk}
     zoekterm = (zoekterm or "").strip()[:300]
     schat = woordenschat()
     vraag = ontleed(zoekterm, schat)
     resultaat = Zoekresultaat(zoekterm=zoekterm, vraag=vraag)
     if vraag.leeg:
         return resultaat
-    _uitvoeren(vraag, resultaat, provincie=provincie, kenmerk=kenmerk)
+    _uitvoeren(vraag, resultaat, **filters)
     if resultaat.alle_woorden == 0 or not resultaat.ids:
         resultaat.bedoeld = suggestie(zoekterm, schat)
     if not resultaat.ids and resultaat.bedoeld:
         verbeterde_vraag = ontleed(resultaat.bedoeld, schat)
-        _uitvoeren(verbeterde_vraag, resultaat, provincie=provincie, kenmerk=kenmerk)
+        _uitvoeren(verbeterde_vraag, resultaat, **filters)
         if resultaat.ids:
             resultaat.vraag, resultaat.verbeterd = verbeterde_vraag, True
     return resultaat
@@ -241,6 +237,12 @@ def markeer(tekst: str, markering: _Markering, schat: Woordenschat, *, lengte: i
     if einde < len(tekst):
         html += " …"
     return mark_safe(html)  # noqa: S308 (every piece of text was escaped above)
+
+
+def markeren(resultaat: Zoekresultaat, titel: str, tekst: str, *, lengte: int = FRAGMENT):
+    """The highlighted title and snippet of one text for the words of ``resultaat``'s query."""
+    markering, schat = _markering(resultaat.vraag), woordenschat()
+    return markeer(titel, markering, schat), markeer(tekst[:5000], markering, schat, lengte=lengte)
 
 
 def treffers_laden(resultaat: Zoekresultaat, ids: list[int]) -> list[Treffer]:

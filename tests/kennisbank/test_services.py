@@ -48,14 +48,18 @@ def test_kennisitem_opslaan_refuses_a_video_without_link():
 
 
 @pytest.mark.django_db
-def test_kennisitem_opslaan_fills_search_text_accent_folded():
+def test_kennisitem_opslaan_fills_plain_text_and_the_search_index():
+    from kennisbank.models import Zoekdocument
+
     item = kennisitem_opslaan(
         item=Kennisitem(titel="Cliëntondersteuning", samenvatting="Kort", inhoud="<p>Naïeve <em>tekst</em></p>")
     )
 
     assert item.slug == "clientondersteuning"
     assert item.platte_tekst == "Kort\nNaïeve tekst"
-    assert item.zoektekst == "clientondersteuning\n\nkort\nnaieve tekst"
+    document = Zoekdocument.objects.get(sleutel=f"kennisitem:{item.pk}")
+    assert document.termen_titel == "clientondersteun"
+    assert "naiev" in document.termen_tekst.split()
 
 
 @pytest.mark.django_db

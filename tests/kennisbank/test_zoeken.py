@@ -1,13 +1,12 @@
-"""The search of the knowledge base: PostgreSQL full-text search and the SQLite fallback."""
+"""The search of the knowledge base list: the portal search limited to knowledge items, the same on
+SQLite and PostgreSQL."""
 
 import pytest
-from django.db import connection
 
-from kennisbank.selectors import HEADLINE_TEKST, kennisitems_zoeken
+from kennisbank.selectors import kennisitems_zoeken
 from tests.factories.kennisbank import KennisitemFactory
 
-postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="zoeken met PostgreSQL full-text search")
-sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="de eenvoudige zoekfunctie voor SQLite")
+HEADLINE_TEKST = 1000
 
 
 def titels(zoekterm):
@@ -125,13 +124,11 @@ def test_zoeken_ignores_unpublished_items():
     assert titels("bekendheid") == []
 
 
-# --- PostgreSQL -----------------------------------------------------------------------------------
+# --- Dutch ------------------------------------------------------------------------------------------
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_stemming_plural_finds_singular():
+def test_stemming_plural_finds_singular():
     KennisitemFactory(titel="Een handreiking voor de gemeente")
     KennisitemFactory(titel="Iets anders")
 
@@ -139,30 +136,24 @@ def test_postgres_stemming_plural_finds_singular():
     assert titels("gemeenten") == ["Een handreiking voor de gemeente"]
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_title_match_ranks_above_body_match():
+def test_title_match_ranks_above_body_match():
     KennisitemFactory(titel="Algemene tekst", inhoud="<p>Hier staat ergens iets over ervaringsdeskundigen.</p>")
     KennisitemFactory(titel="Ervaringsdeskundigen betrekken", inhoud="<p>Een tekst.</p>")
 
     assert titels("ervaringsdeskundige") == ["Ervaringsdeskundigen betrekken", "Algemene tekst"]
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_misspelling_still_finds_the_nearest_spelling():
+def test_misspelling_still_finds_the_nearest_spelling():
     KennisitemFactory(titel="Handreiking onafhankelijke cliëntondersteuning")
     KennisitemFactory(titel="Werk en inkomen")
 
     assert titels("clientondersteuninng") == ["Handreiking onafhankelijke cliëntondersteuning"]
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_misspelling_highlights_the_word_it_found():
+def test_misspelling_highlights_the_word_it_found():
     KennisitemFactory(titel="Inzet van ervaringsdeskundigen", samenvatting="Over ervaringsdeskundigen.")
 
     (item,) = kennisitems_zoeken(zoekterm="ervaringsdeskundigne")
@@ -170,10 +161,8 @@ def test_postgres_misspelling_highlights_the_word_it_found():
     assert item.kop_html == "Inzet van <mark>ervaringsdeskundigen</mark>"
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_highlights_the_stemmed_word_in_the_title():
+def test_highlights_the_stemmed_word_in_the_title():
     KennisitemFactory(titel="Handreikingen voor gemeenten", samenvatting="Over de handreiking.")
 
     (item,) = kennisitems_zoeken(zoekterm="handreiking")
@@ -182,62 +171,38 @@ def test_postgres_highlights_the_stemmed_word_in_the_title():
     assert "<mark>handreiking</mark>" in item.fragment_html
 
 
-@postgres
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_postgres_search_vector_is_filled_by_the_service():
-    item = KennisitemFactory(titel="Methode Jet")
-
-    item.refresh_from_db()
-
-    assert "jet" in item.zoekvector
-
-
-@postgres
-@pytest.mark.postgres
-@pytest.mark.django_db
-def test_postgres_websearch_syntax_is_safe():
+def test_websearch_syntax_is_safe():
     KennisitemFactory(titel="Werk en inkomen")
 
     assert isinstance(titels('"werk" -inkomen OR & | ! :* ('), list)  # tsquery syntax in the input does not crash
     assert titels("werk & inkomen") == ["Werk en inkomen"]
 
 
+# --- Ranking --------------------------------------------------------------------------------------
+
+
 @pytest.mark.django_db
-def test_saving_an_item_fills_the_lexicon_of_search_words():
-    from kennisbank.models import Zoekwoord
-
-    KennisitemFactory(titel="Cliëntondersteuning in de wijk", samenvatting="", inhoud="", uitgever=None)
-
-    assert set(Zoekwoord.objects.values_list("woord", flat=True)) == {"clientondersteuning", "wijk"}
-
-
-# --- SQLite ---------------------------------------------------------------------------------------
-
-
-@sqlite
-@pytest.mark.django_db
-def test_sqlite_fallback_ranks_title_match_first():
+def test_ranks_title_match_first():
     KennisitemFactory(titel="Algemene tekst", inhoud="<p>Iets over ervaringsdeskundigen.</p>")
     KennisitemFactory(titel="Ervaringsdeskundigen betrekken")
 
     assert titels("ervaringsdeskundigen") == ["Ervaringsdeskundigen betrekken", "Algemene tekst"]
 
 
-@sqlite
 @pytest.mark.django_db
-def test_sqlite_fallback_any_word_when_not_all_match():
+def test_any_word_when_not_all_match():
     KennisitemFactory(titel="Werk en inkomen")
 
     assert titels("werk xyzzy") == ["Werk en inkomen"]
 
 
-@sqlite
 @pytest.mark.django_db
-def test_sqlite_fallback_highlights_in_python():
+def test_highlights_in_python():
     KennisitemFactory(titel="Handreiking cliëntondersteuning", samenvatting="Over Cliëntondersteuning.")
 
     (item,) = kennisitems_zoeken(zoekterm="clientondersteuning")
 
     assert item.kop_html == "Handreiking <mark>cliëntondersteuning</mark>"
+    assert item.rang == 1
     assert "<mark>Cliëntondersteuning</mark>" in item.fragment_html

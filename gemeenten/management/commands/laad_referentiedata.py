@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -17,4 +18,6 @@ class Command(BaseCommand):
                 self.stdout.write(_("%(aantal)d × %(soort)s bijgewerkt") % {"aantal": aantal, "soort": soort})
         # Cached pages follow a data fingerprint that an in-place rename does not change.
         cache.clear()
+        # The search index with the pages and the vocabulary of the whole portal.
+        call_command("zoekindex_bouwen", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(_("Referentiedata geladen.")))
