@@ -229,7 +229,7 @@ def main() -> int:
     opbouw = time.perf_counter() - begin
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE kennisbank_kennisitem")
-        cursor.execute("VACUUM ANALYZE kennisbank_zoekwoord")
+        cursor.execute("VACUUM ANALYZE kennisbank_zoekdocument")
     totaal = Kennisitem.objects.count()
     log(f"{totaal} items in de database (opbouw {opbouw:.1f} s via kennisitem_opslaan)")
 
@@ -307,15 +307,10 @@ def main() -> int:
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "EXPLAIN ANALYZE SELECT id FROM kennisbank_kennisitem WHERE gepubliceerd AND zoekvector @@ "
-            "(websearch_to_tsquery('dutch_unaccent', 'dementie') || to_tsquery('dutch_unaccent', 'dementie:*'))"
+            "EXPLAIN ANALYZE SELECT id FROM kennisbank_zoekdocument WHERE soort = 'kennisitem' AND zoekvector @@ "
+            "to_tsquery('simple', $$'dementie' | 'dementie':*$$)"
         )
         plan_fts = "\n".join(regel for (regel,) in cursor.fetchall())
-        cursor.execute(
-            "EXPLAIN ANALYZE SELECT woord FROM kennisbank_zoekwoord WHERE woord % 'clientondersteuninng' "
-            "ORDER BY similarity(woord, 'clientondersteuninng') DESC LIMIT 1"
-        )
-        plan_trgm = "\n".join(regel for (regel,) in cursor.fetchall())
 
     log(f"factsheet-PDF × {opties.pdf_rondes} (cache telkens leeg)")
     pdf_tijden, pdf_groottes = [], []
@@ -392,13 +387,11 @@ def main() -> int:
         + (", ".join(geen_treffers) or "geen")
         + ".",
         "",
-        "Wat een zoekrequest doet (sinds 2026-11-22; daarvoor p50 58 ms met 9–10 queries): de filterkeuzes "
-        "(uitgevers, jaren, doelgroepen, thema's) en de gerenderde keuzelijsten komen uit de cache (versie wisselt bij "
-        "opslaan); dan 4 queries: iets gevonden? (anders trigram-correctie: +1), count, de pagina van 20 gerangschikt "
-        "op `ts_rank` zonder brede kolommen, en voor alleen die 20 items de platte tekst met `ts_headline` over titel "
-        "en de eerste 1.000 tekens (verder gelegen treffers markeert Python). De zoekvector staat in de rij zelf "
-        "(`STORAGE MAIN`, migratie 0004), niet in de TOAST-tabel: een count over 2.000 items kost zo ± 2 ms i.p.v. "
-        "± 10 ms. De paginering toont de eerste, de laatste en twee pagina's rond de huidige, niet alle 100.",
+        "Wat een zoekrequest doet (sinds issue 12): de filterkeuzes komen uit de cache; dan de zoekindex van het "
+        "portaal (`kennisbank_zoekdocument`, dezelfde Nederlandse analyse op SQLite en PostgreSQL): alle woorden "
+        "zoals getypt, dan in verwante vormen (en bij meer woorden: een deel ervan), count en de pagina van 20 "
+        "op volgorde van de rang, en voor alleen die 20 items de platte tekst voor kop en fragment (in Python). "
+        "De paginering toont de eerste, de laatste en twee pagina's rond de huidige.",
         "",
         "## PDF (doel factsheet: < 2 s)",
         "",
@@ -413,16 +406,10 @@ def main() -> int:
         "",
         "## Queryplannen",
         "",
-        "Full-text (GIN-index op `zoekvector`):",
+        "Full-text (GIN-index op `kennisbank_zoekdocument.zoekvector`, de zoekindex van het portaal):",
         "",
         "```",
         plan_fts,
-        "```",
-        "",
-        "Spelfout: het dichtstbijzijnde woord in het lexicon `kennisbank_zoekwoord` (GIN-index `gin_trgm_ops`):",
-        "",
-        "```",
-        plan_trgm,
         "```",
         "",
     ]

@@ -12,7 +12,7 @@ from selectie.models import Ronde
 
 from .models import Etalageartikel, Kennisitem, Uitgever, Zoekdocument
 from .services import FACTSHEET_SLEUTEL, FILTERKEUZES_SLEUTEL
-from .zoeken.zoeken import Zoekresultaat, markeren, zoeken
+from .zoeken.zoeken import Markeerder, Zoekresultaat, zoeken
 
 FACTSHEET_TIMEOUT = 10 * 60
 FILTERKEUZES_TIMEOUT = 10 * 60
@@ -108,9 +108,10 @@ class _MarkerendeIterable(ModelIterable):
         teksten = dict(
             Kennisitem.objects.using(self.queryset.db).filter(pk__in=pks).order_by().values_list("pk", "platte_tekst")
         )
+        markeerder = Markeerder(self.resultaat)
         for item in items:
-            item.kop_html, item.fragment_html = markeren(
-                self.resultaat, item.titel, teksten.get(item.pk, ""), lengte=FRAGMENT_LENGTE
+            item.kop_html, item.fragment_html = markeerder.kop_en_fragment(
+                item.titel, teksten.get(item.pk, ""), lengte=FRAGMENT_LENGTE
             )
             yield item
 

@@ -7,6 +7,7 @@ privacy, accessibility, the advocates' page) are indexed from their templates by
 which ``manage.py zoekindex_bouwen`` and the reference-data load run.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -25,7 +26,9 @@ from .analyse import Woordenschat, analyseer, woorden
 
 TEKST_MAX = 20_000  # the plain text kept per document for snippets
 WOORDENSCHAT_SLEUTEL = "zoeken:woordenschat"
+WOORDENSCHAT_VERSIE = "zoeken:woordenschat:versie"
 WOORDENSCHAT_TIMEOUT = 60 * 60
+_lokaal: dict = {}  # this process's copy of the vocabulary and its version
 
 # The public pages: template, URL name, title.
 PAGINAS = [
@@ -132,17 +135,30 @@ def _pagina_bronnen() -> list[Bron]:
 
 
 def woordenschat(*, vers: bool = False) -> Woordenschat:
-    """The index's own words (plus the field's word list): what compounds are split into."""
+    """The index's own words (plus the field's word list): what compounds are split into.
+
+    Shared through the cache with a version token; each process keeps the object it last read, so a
+    search reads only the small token, not the whole vocabulary, while nothing changed.
+    """
     if not vers:
-        bewaard = cache.get(WOORDENSCHAT_SLEUTEL)
+        versie = cache.get(WOORDENSCHAT_VERSIE)
+        if versie is not None and _lokaal.get("versie") == versie:
+            return _lokaal["schat"]
+        bewaard = cache.get(WOORDENSCHAT_SLEUTEL) if versie is not None else None
         if bewaard is not None:
+            _lokaal.update(versie=versie, schat=bewaard)
             return bewaard
     alle = set()
     for regel in Zoekdocument.objects.values_list("woorden", flat=True).iterator(chunk_size=500):
         alle.update(regel.split())
-    resultaat = Woordenschat.uit(alle)
-    cache.set(WOORDENSCHAT_SLEUTEL, resultaat, WOORDENSCHAT_TIMEOUT)
-    return resultaat
+    return _woordenschat_delen(Woordenschat.uit(alle))
+
+
+def _woordenschat_delen(schat: Woordenschat) -> Woordenschat:
+    versie = uuid.uuid4().hex
+    cache.set_many({WOORDENSCHAT_SLEUTEL: schat, WOORDENSCHAT_VERSIE: versie}, WOORDENSCHAT_TIMEOUT)
+    _lokaal.update(versie=versie, schat=schat)
+    return schat
 
 
 # --- Writing --------------------------------------------------------------------------------------
@@ -171,7 +187,7 @@ def _bewaren(bron: Bron, schat: Woordenschat) -> None:
     # New words join the vocabulary at once: a misspelling of them finds them ("Bedoelde u …?").
     groter = schat.met(document.woorden.split())
     if groter is not schat:
-        cache.set(WOORDENSCHAT_SLEUTEL, groter, WOORDENSCHAT_TIMEOUT)
+        _woordenschat_delen(groter)
     velden = [
         "soort", "titel", "url", "kenmerk", "provincie", "tekst",
         "termen_titel", "termen_tekst", "termen_extra", "woorden",
@@ -242,7 +258,7 @@ def alles_indexeren() -> Indexverslag:
     schat = Woordenschat.uit(alle_woorden)
     Zoekdocument.objects.all().delete()
     Zoekdocument.objects.bulk_create([_document(bron, schat) for bron in bronnen], batch_size=500)
-    cache.set(WOORDENSCHAT_SLEUTEL, schat, WOORDENSCHAT_TIMEOUT)
+    _woordenschat_delen(schat)
     tellingen = dict.fromkeys(Zoekdocument.Soort.values, 0)
     for bron in bronnen:
         tellingen[bron.soort] += 1

@@ -239,23 +239,26 @@ def markeer(tekst: str, markering: _Markering, schat: Woordenschat, *, lengte: i
     return mark_safe(html)  # noqa: S308 (every piece of text was escaped above)
 
 
-def markeren(resultaat: Zoekresultaat, titel: str, tekst: str, *, lengte: int = FRAGMENT):
-    """The highlighted title and snippet of one text for the words of ``resultaat``'s query."""
-    markering, schat = _markering(resultaat.vraag), woordenschat()
-    return markeer(titel, markering, schat), markeer(tekst[:5000], markering, schat, lengte=lengte)
+class Markeerder:
+    """Highlights the words of one result's query in titles and snippets."""
+
+    def __init__(self, resultaat: Zoekresultaat):
+        self.markering, self.schat = _markering(resultaat.vraag), woordenschat()
+
+    def kop_en_fragment(self, titel: str, tekst: str, *, lengte: int = FRAGMENT) -> tuple[SafeString, SafeString]:
+        return (
+            markeer(titel, self.markering, self.schat),
+            markeer(tekst[:5000], self.markering, self.schat, lengte=lengte),
+        )
 
 
 def treffers_laden(resultaat: Zoekresultaat, ids: list[int]) -> list[Treffer]:
     """The documents of one page of results, in order, with their highlighted title and snippet."""
     documenten = Zoekdocument.objects.defer("termen_titel", "termen_tekst", "termen_extra", "woorden").in_bulk(ids)
-    markering = _markering(resultaat.vraag)
-    schat = woordenschat()
-    return [
-        Treffer(
-            document=documenten[pk],
-            kop_html=markeer(documenten[pk].titel, markering, schat),
-            fragment_html=markeer(documenten[pk].tekst[:5000], markering, schat, lengte=FRAGMENT),
-        )
-        for pk in ids
-        if pk in documenten
-    ]
+    markeerder = Markeerder(resultaat)
+    treffers = []
+    for pk in ids:
+        if pk in documenten:
+            kop, fragment = markeerder.kop_en_fragment(documenten[pk].titel, documenten[pk].tekst)
+            treffers.append(Treffer(document=documenten[pk], kop_html=kop, fragment_html=fragment))
+    return treffers
