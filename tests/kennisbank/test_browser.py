@@ -80,3 +80,34 @@ def test_factsheet_charts_and_tables(page, axe, kennis, csp_meldingen):
     assert page.get_by_role("table", name=re.compile("Koplopers per provincie")).is_visible()
     assert page.locator("svg[role=img]").count() == 5
     assert axe(page) == []
+
+
+def test_portal_search_from_the_header(page, axe, kennis, csp_meldingen):
+    from kennisbank.zoeken.index import alles_indexeren
+
+    alles_indexeren()
+    page.goto(reverse("home"))
+    page.locator("#kop-zoeken").fill("ervaringsdeskundgen")
+    page.get_by_role("button", name="Zoek", exact=True).click()
+    page.wait_for_url(re.compile(r"/zoeken/\?q="))
+
+    assert page.get_by_text("Hieronder staan de resultaten voor “ervaringsdeskundigen”").is_visible()
+    assert page.locator("#groep-koploper").is_visible()
+    assert page.locator(".zoekresultaat mark").count() >= 1
+    assert axe(page) == []
+
+    page.get_by_role("link", name=re.compile(r"^Koplopers \(\d+\)$")).click()
+    page.get_by_label("Provincie").select_option(label="Flevoland")
+    page.locator("main").get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(re.compile(r"provincie=flevoland"))
+    assert page.locator(".zoekresultaat__titel").all_inner_texts() == ["Almere"]
+    assert axe(page) == []
+
+
+def test_portal_search_on_a_small_screen(page, axe, kennis):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(reverse("kennisbank:zoeken") + "?q=cli%C3%ABntondersteuning")
+
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 320
+    assert axe(page) == []
