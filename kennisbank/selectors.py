@@ -3,7 +3,8 @@
 import uuid
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat, StrIndex
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
@@ -122,7 +123,7 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
     The same Dutch analysis on both databases: stems, compounds, synonyms and abbreviations, phrases,
     exclusion and OR; all words first, then some; a misspelt query is searched as the nearest spelling.
     ``queryset`` narrows the result (the list's filters). Each item read comes with ``kop_html`` and
-    ``fragment_html`` and ``rang`` (1 is best).
+    ``fragment_html`` and ``rang`` (lower is better).
     """
     if queryset is None:
         queryset = kennisitems_lijst()
@@ -130,7 +131,10 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
     if resultaat.vraag.leeg:
         return queryset
     volgorde = [int(resultaat.sleutels[pk].partition(":")[2]) for pk in resultaat.ids]
-    rang = Case(*(When(pk=pk, then=Value(positie)) for positie, pk in enumerate(volgorde, 1)), default=Value(0))
+    # The rank as the position of ",pk," in one string of the ranked ids: one cheap expression
+    # (INSTR on SQLite, STRPOS on PostgreSQL) instead of a CASE with a branch per result.
+    lijst = "," + ",".join(map(str, volgorde)) + ","
+    rang = StrIndex(Value(lijst), Concat(Value(","), Cast("pk", CharField()), Value(","), output_field=CharField()))
     gevonden = queryset.filter(pk__in=volgorde).annotate(rang=rang).order_by("rang")
     gevonden._iterable_class = type("Markeren", (_MarkerendeIterable,), {"resultaat": resultaat})
     return gevonden

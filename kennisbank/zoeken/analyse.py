@@ -93,6 +93,26 @@ class Woordenschat:
             return self
         return Woordenschat(self.woorden | nieuw, self.stammen | {stam(woord) for woord in nieuw})
 
+    def verwant(self, woord: str) -> list[str]:
+        """``verwante_stammen(woord, self)``, remembered for this vocabulary."""
+        onthouden = self.__dict__.get("_verwant")
+        if onthouden is None:
+            onthouden = {}
+            object.__setattr__(self, "_verwant", onthouden)
+        if woord not in onthouden:
+            if len(onthouden) > 100_000:
+                onthouden.clear()
+            onthouden[woord] = verwante_stammen(woord, self)
+        return onthouden[woord]
+
+    def __getstate__(self):
+        # Only the words travel through the cache; what is remembered is rebuilt per process.
+        return {"woorden": self.woorden, "stammen": self.stammen}
+
+    def __setstate__(self, staat):
+        object.__setattr__(self, "woorden", staat["woorden"])
+        object.__setattr__(self, "stammen", staat["stammen"])
+
     def per_lengte(self) -> dict[int, list[str]]:
         """The words by length, for finding the nearest spelling of a misspelt word (computed once)."""
         if "_per_lengte" not in self.__dict__:
@@ -212,7 +232,7 @@ def analyseer(*, titel: str, tekst: str, woordenschat: Woordenschat) -> Analyse:
     extra: list[str] = []
     gezien: set[str] = set()
     for woord in dict.fromkeys(titelwoorden + tekstwoorden):
-        for verwant in verwante_stammen(woord, woordenschat):
+        for verwant in woordenschat.verwant(woord):
             if verwant not in gezien:
                 gezien.add(verwant)
                 extra.append(verwant)

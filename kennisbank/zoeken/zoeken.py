@@ -204,7 +204,7 @@ def _past(woord: str, markering: _Markering, schat: Woordenschat) -> bool:
     if woordstam in markering.stammen or woordstam.startswith(markering.voorvoegsels or ("\0",)):
         return True
     if len(woord) >= 7:
-        return any(deel in markering.stammen for deel in verwante_stammen(normaliseer(woord), schat))
+        return any(deel in markering.stammen for deel in schat.verwant(normaliseer(woord)))
     return False
 
 
@@ -212,7 +212,12 @@ def markeer(tekst: str, markering: _Markering, schat: Woordenschat, *, lengte: i
     """``tekst`` escaped, the words that match in ``<mark>``; with ``lengte`` a fragment around the
     first match that starts and ends on a word boundary."""
     tekst = tekst or ""
-    stukken = [(t.start(), t.end()) for t in WOORD.finditer(tekst) if _past(t.group(0), markering, schat)]
+    stukken = []
+    for treffer in WOORD.finditer(tekst):
+        if lengte is not None and stukken and treffer.start() > stukken[0][0] + lengte:
+            break  # beyond the fragment: no need to look further
+        if _past(treffer.group(0), markering, schat):
+            stukken.append((treffer.start(), treffer.end()))
     begin, einde = 0, len(tekst)
     if lengte is not None and len(tekst) > lengte:
         eerste = stukken[0][0] if stukken else 0

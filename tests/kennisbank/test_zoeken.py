@@ -204,5 +204,4 @@ def test_highlights_in_python():
     (item,) = kennisitems_zoeken(zoekterm="clientondersteuning")
 
     assert item.kop_html == "Handreiking <mark>cliëntondersteuning</mark>"
-    assert item.rang == 1
     assert "<mark>Cliëntondersteuning</mark>" in item.fragment_html
