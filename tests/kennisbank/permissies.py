@@ -32,6 +32,7 @@ def _verborgen_koploper(wereld):
 
 VERWACHTINGEN = [
     Verwachting("kennisbank:lijst", get=IEDEREEN),
+    Verwachting("kennisbank:zoeken", get=IEDEREEN),
     Verwachting("kennisbank:in_beweging", get=IEDEREEN),
     Verwachting("kennisbank:detail", kwargs=_kennisitem(), get=IEDEREEN),
     Verwachting("kennisbank:detail", kwargs=_kennisitem(gepubliceerd=False), get=NIEMAND),

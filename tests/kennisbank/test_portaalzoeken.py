@@ -159,3 +159,15 @@ def test_search_query_count_does_not_grow_with_results(client, django_assert_max
         client.get(reverse("kennisbank:zoeken"), {"q": "mantelzorg"})
     with django_assert_max_num_queries(8):
         client.get(reverse("kennisbank:zoeken"), {"q": "mantelzorg", "soort": "kennisitem"})
+
+
+def test_unpublished_profiles_and_articles_are_never_found(db):
+    from tests.factories.kennisbank import EtalageartikelFactory
+
+    koploper = KoploperFactory(gemeente=GemeenteFactory(naam="Verborgendam"), naam="Verborgendam", gepubliceerd=False)
+    EtalageartikelFactory(titel="Verhaal uit Verborgendam", koploper=koploper)
+    KennisitemFactory(titel="Concept over Verborgendam", gepubliceerd=False)
+
+    assert _titels("Verborgendam") == []
+    alles_indexeren()
+    assert _titels("Verborgendam") == []
