@@ -193,7 +193,8 @@ def test_complete_submit_confirmation_and_mail_with_pdf(
     assert voordracht.is_gezamenlijk is True
     assert len(mailoutbox) == 1
     bericht = mailoutbox[0]
-    assert set(bericht.to) == {indiener.email, "jet@example.nl"}
+    assert bericht.to == [indiener.email]  # the account address only, not the typed contact address
+    assert bericht.cc == [] and bericht.bcc == []
     assert "Almere" in bericht.subject
     assert "Onze motivatie bij Visie." in bericht.body
     naam, inhoud, soort = bericht.attachments[0]
