@@ -289,7 +289,7 @@ def test_attachment_download_has_a_safe_name(client, indiener):
     assert antwoord["Content-Disposition"] == 'attachment; filename="plan-x.pdf"'
     assert b"".join(antwoord.streaming_content).startswith(b"%PDF-")
     aanmelden(client, BelangenbehartigerFactory())
-    assert client.get(reverse("selectie:bijlage", args=[bijlage.pk])).status_code == 403
+    assert client.get(reverse("selectie:bijlage", args=[bijlage.pk])).status_code == 404  # not told it exists
 
 
 # Lists and query counts -------------------------------------------------------------------------------
