@@ -15,17 +15,21 @@ logger = logging.getLogger(__name__)
 
 
 def voordracht_bevestiging_versturen(*, pk: int) -> None:
-    """Send the confirmation (summary in the body, PDF copy attached) to the nominator and contact person."""
+    """Send the confirmation (summary in the body, PDF copy attached) to the nominator's own account address.
+
+    Never to the contact address typed into the form: anyone can type any address there, and the copy
+    holds the whole nomination. The privacy statement promises that the copy is only in the nominator's
+    own mailbox.
+    """
     voordracht = voordracht_volledig(pk=pk)
-    ontvangers = list(dict.fromkeys(adres for adres in [voordracht.indiener.email, voordracht.contact_email] if adres))
-    if not ontvangers:
+    if not voordracht.indiener.email:
         return
     context = {"voordracht": voordracht, "motivaties": motivaties_per_criterium(voordracht)}
     bericht = EmailMessage(
         subject=gettext("Bevestiging van uw voordracht: %(kandidaat)s") % {"kandidaat": voordracht.kandidaat},
         body=render_to_string("selectie/email/voordracht_bevestiging.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=ontvangers,
+        to=[voordracht.indiener.email],
     )
     naam = slugify(f"voordracht-{voordracht.pk}-{voordracht.kandidaat}")[:80] or "voordracht"
     bericht.attach(f"{naam}.pdf", voordracht_pdf(voordracht), "application/pdf")

@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -222,16 +223,33 @@ class MijnVoordrachtenView(LoginRequiredMixin, ListView):
         return selectors.mijn_voordrachten(gebruiker=self.request.user)
 
 
-class BijlageView(LoginRequiredMixin, PermissionRequiredMixin, View):
-    """Download an attachment (its owner, staff, reviewers), under a safe generated name."""
+class VoordrachtInzienMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Reading a nomination or its attachment: ``selectie.voordracht_bekijken`` on the nomination.
 
-    permission_required = "selectie.bijlage_bekijken"
+    Anyone signed in who may not read it gets 404, as for a nomination that does not exist: ids are
+    sequential, and a 403 would tell that it is there. (Anonymous visitors go to the login page.)
+    """
 
-    def get_permission_object(self):
+    permission_required = "selectie.voordracht_bekijken"
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
+
+
+class BijlageView(VoordrachtInzienMixin, View):
+    """Download an attachment (whoever may read its nomination), under a safe generated name."""
+
+    @cached_property
+    def bijlage(self) -> Bijlage:
         return get_object_or_404(Bijlage.objects.select_related("voordracht"), pk=self.kwargs["pk"])
 
+    def get_permission_object(self):
+        return self.bijlage.voordracht
+
     def get(self, request, pk):
-        bijlage = self.get_permission_object()
+        bijlage = self.bijlage
         naam = f"{slugify(bijlage.oorspronkelijke_naam.removesuffix('.pdf'))[:80] or 'bijlage'}.pdf"
         try:
             bestand = bijlage.bestand.open("rb")
@@ -454,10 +472,10 @@ class KandidatenCsvView(LoginRequiredMixin, PermissionRequiredMixin, View):
         return antwoord
 
 
-class VoordrachtDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView):
-    """One submitted nomination in full, for staff (and its own nominator)."""
+class VoordrachtDetailView(VoordrachtInzienMixin, DetailView):
+    """One nomination in full: for staff, its own nominator, and the reviewers of its candidate (once
+    submitted, without a conflict of interest). The permission object is the nomination (``get_object``)."""
 
-    permission_required = "selectie.voordracht_bekijken"
     template_name = "selectie/voordracht_detail.html"
     context_object_name = "voordracht"
 

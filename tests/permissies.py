@@ -125,3 +125,182 @@ def inloggen(client, gebruiker) -> None:
         sessie = client.session
         sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
         sessie.save()
+
+
+# Object-level rules ---------------------------------------------------------------------------------
+#
+# Who may read a nomination depends on the object, not only on the role: a reviewer reads a nomination
+# only when it is submitted and its candidate is assigned to them, in that round, without a conflict
+# of interest. Every URL that shows nomination content (its page, motivations, contacts, attachments)
+# describes, for each situation below, what each role gets (``OBJECTVERWACHTINGEN`` in
+# ``tests/<app>/permissies.py``). In every situation the nomination under test belongs to the world's
+# advocate (``belangenbehartiger``) and the reviewer is the world's ``beoordelaar``.
+#
+# A denied object is "not found" (404) for anyone signed in, as for an object that does not exist:
+# ids are sequential, and a 403 would tell that it is there.
+
+SITUATIES = {
+    "toegewezen": "submitted; its candidate is assigned to the reviewer",
+    "niet_toegewezen": "submitted; the reviewer is assigned to another candidate of the round",
+    "conflict_beoordelaar": "assigned, with a conflict declared by the reviewer",
+    "conflict_staf": "assigned, with a conflict recorded by programme staff",
+    "conflict_automatisch": "assigned, with an automatic conflict (the reviewer's organisation co-nominates)",
+    "andere_ronde": "submitted; the reviewer is assigned to the same municipality in another round",
+    "concept": "a draft, linked to a candidate that is assigned to the reviewer (which has a submitted one)",
+    "ingetrokken": "withdrawn; its candidate is assigned to the reviewer",
+}
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """The expected status, and whether the nomination's own content is in the response."""
+
+    status: int
+    zichtbaar: bool = False
+
+
+ZIET = Uitkomst(200, zichtbaar=True)
+LEEG = Uitkomst(200)  # the page opens, without this nomination's content
+NIET_GEVONDEN = Uitkomst(404)
+GEWEIGERD = Uitkomst(403)
+INLOGGEN = Uitkomst(302)
+
+
+@dataclass
+class Situatie:
+    """The objects of one situation: the nomination under test, its attachment and candidate page."""
+
+    naam: str
+    voordracht: object
+    bijlage: object
+    kandidaat: object
+    kenmerk: str  # its motivation text: in no other nomination of the world
+    contact_email: str
+    bijlage_inhoud: bytes  # the attachment's bytes: a PDF with the kenmerk in its metadata
+
+    @property
+    def bijlage_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("selectie:bijlage", kwargs={"pk": self.bijlage.pk})
+
+    @property
+    def geheimen(self) -> list[bytes]:
+        """Everything of this nomination that a denied response must not hold (not even a link)."""
+        return [self.kenmerk.encode(), self.contact_email.encode(), self.bijlage_inhoud, self.bijlage_url.encode()]
+
+
+@dataclass
+class Objectverwachting:
+    """What each role gets from one URL that shows nomination content, per situation.
+
+    ``get`` maps each situation of ``SITUATIES`` to an ``Uitkomst`` per role of ``ROLLEN``.
+    """
+
+    url_name: str
+    kwargs: Callable[[Situatie], dict]
+    get: dict[str, dict[str, Uitkomst]]
+    # What the response holds when the nomination is ``zichtbaar`` (all of it must be there).
+    inhoud: Callable[[Situatie], list[bytes]] = lambda situatie: [situatie.kenmerk.encode()]
+
+    def __str__(self):
+        return self.url_name
+
+
+def pdf_met_kenmerk(kenmerk: str) -> bytes:
+    """A one-page PDF whose bytes are unique to ``kenmerk`` (its title)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(width=200, height=200)
+    schrijver.add_metadata({"/Title": kenmerk})
+    buffer = io.BytesIO()
+    schrijver.write(buffer)
+    return buffer.getvalue()
+
+
+def situatie_bouwen(wereld: Wereld, naam: str) -> Situatie:
+    """Build situation ``naam`` (see ``SITUATIES``) in ``wereld``, through the services where they exist."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from selectie import services as selectie_services
+    from selectie.beoordeling import services
+    from selectie.beoordeling.models import Belangenconflict
+    from selectie.models import MedeIndiener, Motivatie, Voordracht
+    from tests.factories.beoordeling import kandidaat_maken
+    from tests.factories.selectie import OpenRondeFactory, VoordrachtFactory
+
+    beoordelaar = wereld.gebruikers["beoordelaar"]
+    gemeente = wereld.koploper_a.gemeente
+    ronde = OpenRondeFactory(slug="objectronde", naam="Objectronde")
+    kenmerk = f"Geheime motivatie 7Q{naam.upper()}X"
+    contact_email = f"contact-{naam.replace('_', '-')}@geheim.example"
+
+    voordracht = VoordrachtFactory(
+        ronde=ronde,
+        indiener=wereld.gebruikers["belangenbehartiger"],
+        gemeenten=[gemeente],
+        contact_email=contact_email,
+        motivaties=False,
+    )
+    for criterium in ronde.criteria.all():
+        Motivatie.objects.create(voordracht=voordracht, criterium=criterium, tekst=kenmerk)
+    bestand = SimpleUploadedFile("plan.pdf", pdf_met_kenmerk(kenmerk), "application/pdf")
+    bijlage = selectie_services.bijlage_toevoegen(voordracht=voordracht, bestand=bestand)
+
+    if naam == "concept":
+        # Another advocate's submitted nomination makes the candidate; the draft is linked to it anyway
+        # (the worst case: only its status keeps it from the reviewer).
+        kandidaat = kandidaat_maken(ronde=ronde, gemeenten=[gemeente])
+        Voordracht.objects.filter(pk=voordracht.pk).update(kandidaat=kandidaat)
+    else:
+        kandidaat = selectie_services.voordracht_indienen(voordracht=voordracht, token=voordracht.token).kandidaat
+
+    if naam == "niet_toegewezen":
+        services.toewijzing_maken(beoordelaar=beoordelaar, kandidaat=kandidaat_maken(ronde=ronde), door=None)
+    elif naam == "andere_ronde":
+        oude_ronde = OpenRondeFactory(slug="oude-ronde", naam="Oude ronde", jaar=2019)
+        oud = kandidaat_maken(ronde=oude_ronde, gemeenten=[gemeente])
+        services.toewijzing_maken(beoordelaar=beoordelaar, kandidaat=oud, door=None)
+        services.verklaring_bevestigen(beoordelaar=beoordelaar, ronde=oude_ronde)
+    else:
+        services.toewijzing_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, door=None)
+    services.verklaring_bevestigen(beoordelaar=beoordelaar, ronde=ronde)
+
+    if naam in ("conflict_beoordelaar", "conflict_staf"):
+        bron = naam.removeprefix("conflict_")
+        services.conflict_melden(
+            beoordelaar=beoordelaar,
+            kandidaat=kandidaat,
+            soort=Belangenconflict.Soort.PERSOONLIJK,
+            toelichting="Familie",
+            bron=bron,
+            door=wereld.gebruikers["staf" if bron == "staf" else "beoordelaar"],
+        )
+    elif naam == "conflict_automatisch":
+        MedeIndiener.objects.create(
+            voordracht=voordracht,
+            organisatie="Vereniging van Nederlandse Gemeenten",
+            organisatie_type=Voordracht.OrganisatieType.OVERIG,
+        )
+        services.conflicten_vaststellen(ronde=ronde)
+    elif naam == "ingetrokken":
+        Voordracht.objects.filter(pk=voordracht.pk).update(status=Voordracht.Status.INGETROKKEN)
+
+    if naam.startswith("conflict_"):
+        assert Belangenconflict.objects.get(beoordelaar=beoordelaar, kandidaat=kandidaat).bron == naam[9:]
+    voordracht.refresh_from_db()
+    bijlage.bestand.open("rb")
+    with bijlage.bestand:
+        inhoud = bijlage.bestand.read()
+    return Situatie(
+        naam=naam,
+        voordracht=voordracht,
+        bijlage=bijlage,
+        kandidaat=kandidaat,
+        kenmerk=kenmerk,
+        contact_email=contact_email,
+        bijlage_inhoud=inhoud,
+    )

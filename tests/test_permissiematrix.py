@@ -3,6 +3,11 @@
 Expectations live in ``tests/<app>/permissies.py`` (see ``tests/permissies.py``). The URL names are
 taken from the URL configuration, so a new URL without expectations makes ``test_elke_url_heeft_verwachtingen``
 fail.
+
+URLs that show nomination content also have object-level expectations (``OBJECTVERWACHTINGEN``): each
+situation of ``tests.permissies.SITUATIES`` (assigned, not assigned, each kind of conflict, another
+round, draft, withdrawn) × each role, with the status and whether the nomination's content is in the
+response; a denied response holds none of it, not even a link to its attachment.
 """
 
 import importlib
@@ -14,12 +19,16 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.permissies import ROLLEN, Verwachting, Wereld
+from tests.permissies import ROLLEN, SITUATIES, Objectverwachting, Verwachting, Wereld, situatie_bouwen
 
 TESTS = Path(__file__).resolve().parent
 
 # URLs that need no expectations: the admin (Django's own permissions) and static/media serving.
 OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/")
+
+# URLs that show a nomination's content (motivations, contacts, attachments) to someone other than its
+# nominator: each needs object-level expectations.
+NOMINATIE_INHOUD = {"selectie:bijlage", "selectie:voordracht_detail", "beoordeling:kandidaat"}
 
 # URL names that are not covered yet, each with the reason the lead agreed to. Keep this empty.
 NOG_NIET_GEDEKT: dict[str, str] = {}
@@ -28,15 +37,16 @@ NOG_NIET_GEDEKT: dict[str, str] = {}
 VLUCHTIGE_MODELLEN = {"sessions.session", "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}
 
 
-def _verwachtingen_verzamelen() -> list[Verwachting]:
+def _verwachtingen_verzamelen(naam: str = "VERWACHTINGEN") -> list:
     verwachtingen = []
     for bestand in sorted(TESTS.glob("*/permissies.py")):
         module = importlib.import_module(f"tests.{bestand.parent.name}.permissies")
-        verwachtingen.extend(getattr(module, "VERWACHTINGEN", []))
+        verwachtingen.extend(getattr(module, naam, []))
     return verwachtingen
 
 
-VERWACHTINGEN = _verwachtingen_verzamelen()
+VERWACHTINGEN: list[Verwachting] = _verwachtingen_verzamelen()
+OBJECTVERWACHTINGEN: list[Objectverwachting] = _verwachtingen_verzamelen("OBJECTVERWACHTINGEN")
 
 
 def _url_namen(resolver: URLResolver | None = None, namespace: str = "", prefix: str = "") -> set[str]:
@@ -139,3 +149,58 @@ def test_post(verwachting, rol, status):
     assert response.status_code == status, f"POST {url} als {rol}"
     if _is_geweigerd(rol, response):
         assert _database_staat() == voor, f"een geweigerde POST naar {url} als {rol} veranderde de database"
+
+
+# Object-level rules -----------------------------------------------------------------------------------
+
+
+def test_elke_url_met_voordrachtinhoud_heeft_objectverwachtingen():
+    gedekt = {verwachting.url_name for verwachting in OBJECTVERWACHTINGEN}
+
+    assert sorted(NOMINATIE_INHOUD - gedekt) == []
+    assert sorted(gedekt - _url_namen()) == []
+
+
+def test_objectverwachtingen_noemen_elke_situatie_en_rol():
+    onvolledig = [
+        (verwachting.url_name, situatie)
+        for verwachting in OBJECTVERWACHTINGEN
+        for situatie in SITUATIES
+        if sorted(verwachting.get.get(situatie, {})) != sorted(ROLLEN)
+    ]
+
+    assert onvolledig == []
+    assert all(sorted(verwachting.get) == sorted(SITUATIES) for verwachting in OBJECTVERWACHTINGEN)
+
+
+def _objectgevallen():
+    for verwachting in OBJECTVERWACHTINGEN:
+        for situatie in SITUATIES:
+            for rol in ROLLEN:
+                uitkomst = verwachting.get[situatie][rol]
+                yield pytest.param(verwachting, situatie, rol, uitkomst, id=f"{verwachting.url_name}-{situatie}-{rol}")
+
+
+def _inhoud(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("verwachting", "situatie_naam", "rol", "uitkomst"), list(_objectgevallen()))
+def test_object_get(verwachting, situatie_naam, rol, uitkomst, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    wereld = Wereld.bouwen()
+    situatie = situatie_bouwen(wereld, situatie_naam)
+    url = reverse(verwachting.url_name, kwargs=verwachting.kwargs(situatie))
+    client = wereld.client_voor(rol)
+
+    response = client.get(url)
+
+    assert response.status_code == uitkomst.status, f"GET {url} als {rol} ({situatie_naam})"
+    inhoud = _inhoud(response)
+    if uitkomst.zichtbaar:
+        assert [stuk for stuk in verwachting.inhoud(situatie) if stuk not in inhoud] == []
+    else:
+        assert [stuk for stuk in situatie.geheimen if stuk in inhoud] == [], f"{url} als {rol} lekt inhoud"
+    if rol == "anoniem":
+        assert _naar_inloggen(response), "anoniem hoort naar de inlogpagina"

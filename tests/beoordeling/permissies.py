@@ -2,9 +2,11 @@
 
 Reviewers (the matrix's ``beoordelaar``, VNG, OTP-verified) see only candidates assigned to them;
 programme staff (``staf``, OTP-verified) see every staff page; everyone else gets 403 (anonymous: login).
+Roles without a second factor get 403 before any object is looked up (so it tells nothing); a verified
+user who may not see a candidate gets 404, like for one that does not exist (``OBJECTVERWACHTINGEN``).
 """
 
-from tests.permissies import Verwachting
+from tests.permissies import GEWEIGERD, INLOGGEN, LEEG, NIET_GEVONDEN, SITUATIES, ZIET, Objectverwachting, Verwachting
 
 GEEN = {"anoniem": 302, "ambtenaar_a": 403, "ambtenaar_b": 403, "belangenbehartiger": 403}
 
@@ -131,4 +133,29 @@ VERWACHTINGEN = [
     _staf_pagina("export_beoordelingen"),
     _staf_pagina("export_kandidaten"),
     _staf_pagina("rapport"),
+]
+
+
+def _kandidaat_pagina(situatie: str) -> dict:
+    """The candidate page shows only submitted nominations: a draft or withdrawn one never appears."""
+    alleen_ingediend = situatie in ("concept", "ingetrokken")
+    return {
+        "anoniem": INLOGGEN,
+        "ambtenaar_a": GEWEIGERD,  # no second factor
+        "ambtenaar_b": GEWEIGERD,
+        "belangenbehartiger": GEWEIGERD,
+        "beoordelaar": (LEEG if alleen_ingediend else ZIET)
+        if situatie in ("toegewezen", "concept", "ingetrokken")
+        else NIET_GEVONDEN,
+        "staf": LEEG if alleen_ingediend else ZIET,
+    }
+
+
+OBJECTVERWACHTINGEN = [
+    Objectverwachting(
+        "beoordeling:kandidaat",
+        kwargs=lambda situatie: {"pk": situatie.kandidaat.pk},
+        get={situatie: _kandidaat_pagina(situatie) for situatie in SITUATIES},
+        inhoud=lambda situatie: [situatie.kenmerk.encode(), situatie.bijlage_url.encode()],
+    ),
 ]

@@ -202,15 +202,28 @@ def test_conflicted_reviewer_cannot_open_candidate(client, als, ronde, beoordela
     )
     assert response.status_code == 302
 
-    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 404
     fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
-    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+    assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 404
 
 
-def test_unassigned_reviewer_gets_403(client, als, ronde, beoordelaars):
+def test_unassigned_reviewer_gets_404_as_for_a_candidate_that_does_not_exist(client, als, ronde, beoordelaars):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    als(client, beoordelaars[0])
+
+    bestaand = client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk]))
+    onbestaand = client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk + 1000]))
+
+    assert (bestaand.status_code, onbestaand.status_code) == (404, 404)
+    assert kandidaat.naam not in bestaand.content.decode()
+
+
+def test_staff_may_see_a_candidate_but_not_declare_a_conflict_403(client, als, ronde, staf):
     kandidaat = kandidaat_maken(ronde=ronde)
 
-    assert als(client, beoordelaars[0]).get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
+    response = als(client, staf).get(reverse("beoordeling:conflict_melden", args=[kandidaat.pk]))
+
+    assert response.status_code == 403
 
 
 def test_reviewer_cannot_reach_staff_pages_or_exports(client, als, ronde, beoordelaars):

@@ -1,12 +1,14 @@
 """Permission expectations for the nomination and round URLs (see tests/permissies.py).
 
 A nomination belongs to the advocate of the world; anyone else gets 404 on it (its existence is not told).
-Staff pages are for OTP-verified programme staff only.
+Staff pages are for OTP-verified programme staff only. Reading a nomination or its attachment also
+depends on the object (``OBJECTVERWACHTINGEN``): a reviewer only for a submitted one whose candidate is
+assigned to them without a conflict; staff and the nominator always.
 """
 
 import uuid
 
-from tests.permissies import Verwachting
+from tests.permissies import INLOGGEN, NIET_GEVONDEN, SITUATIES, ZIET, Objectverwachting, Verwachting
 
 ANONIEM_NAAR_INLOGGEN = {"anoniem": 302}
 IEDEREEN_200 = {
@@ -146,11 +148,8 @@ VERWACHTINGEN = [
     Verwachting("selectie:voordracht_bevestiging", kwargs=lambda w: {"pk": _ingediend(w).pk}, get=EIGENAAR),
     Verwachting("selectie:voordracht_verwijderen", kwargs=lambda w: {"pk": _concept(w).pk}, post=EIGENAAR_SCHRIJFT),
     Verwachting("selectie:mijn_voordrachten", get=INGELOGD_200),
-    Verwachting(
-        "selectie:bijlage",
-        kwargs=lambda w: {"pk": _bijlage(w).pk},
-        get={**ALLEEN_STAF, "belangenbehartiger": 200, "beoordelaar": 200},
-    ),
+    # The world's attachment belongs to a draft: only its nominator and staff may read it.
+    Verwachting("selectie:bijlage", kwargs=lambda w: {"pk": _bijlage(w).pk}, get={**EIGENAAR, "staf": 200}),
     Verwachting("selectie:bijlage_verwijderen", kwargs=lambda w: {"pk": _bijlage(w).pk}, post=EIGENAAR_SCHRIJFT),
     Verwachting("selectie:rondes", get=ALLEEN_STAF),
     Verwachting("selectie:ronde_nieuw", get=ALLEEN_STAF, post=ALLEEN_STAF_SCHRIJFT, post_data=_ronde_gegevens),
@@ -169,9 +168,42 @@ VERWACHTINGEN = [
     ),
     Verwachting("selectie:kandidaten", kwargs=lambda w: {"slug": _ingediend(w).ronde.slug}, get=ALLEEN_STAF),
     Verwachting("selectie:kandidaten_csv", kwargs=lambda w: {"slug": _ingediend(w).ronde.slug}, get=ALLEEN_STAF),
-    Verwachting(
+    # Submitted, but its candidate is not assigned to the reviewer.
+    Verwachting("selectie:voordracht_detail", kwargs=lambda w: {"pk": _ingediend(w).pk}, get={**EIGENAAR, "staf": 200}),
+]
+
+
+def _voordracht_inzien() -> dict:
+    """Nominator and staff read it in every situation; the reviewer only when submitted and assigned
+    without a conflict; anyone else signed in gets 404."""
+    return {
+        situatie: {
+            "anoniem": INLOGGEN,
+            "ambtenaar_a": NIET_GEVONDEN,
+            "ambtenaar_b": NIET_GEVONDEN,
+            "belangenbehartiger": ZIET,
+            "beoordelaar": ZIET if situatie == "toegewezen" else NIET_GEVONDEN,
+            "staf": ZIET,
+        }
+        for situatie in SITUATIES
+    }
+
+
+OBJECTVERWACHTINGEN = [
+    Objectverwachting(
+        "selectie:bijlage",
+        kwargs=lambda situatie: {"pk": situatie.bijlage.pk},
+        get=_voordracht_inzien(),
+        inhoud=lambda situatie: [situatie.bijlage_inhoud],
+    ),
+    Objectverwachting(
         "selectie:voordracht_detail",
-        kwargs=lambda w: {"pk": _ingediend(w).pk},
-        get={**ALLEEN_STAF, "belangenbehartiger": 200},
+        kwargs=lambda situatie: {"pk": situatie.voordracht.pk},
+        get=_voordracht_inzien(),
+        inhoud=lambda situatie: [
+            situatie.kenmerk.encode(),
+            situatie.contact_email.encode(),
+            situatie.bijlage_url.encode(),
+        ],
     ),
 ]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from selectie import services
 from selectie.demodata import demo_ronde_laden
 from selectie.models import Bijlage, Kandidaat, Ronde, Voordracht
-from tests.factories.accounts import AmbtenaarFactory
+from tests.factories.accounts import AmbtenaarFactory, BelangenbehartigerFactory
 from tests.factories.gemeenten import DoelgroepFactory, GemeenteFactory
 from tests.factories.selectie import OpenRondeFactory, RondeFactory, VoordrachtFactory, ingediende_voordracht
 from tests.selectie.conftest import pdf_bestand
@@ -179,6 +179,22 @@ def test_voordracht_indienen_twice_stores_one_and_mails_once(db, django_capture_
 
     assert Voordracht.objects.get().ingediend_op == eerste_moment
     assert len(mailoutbox) == 1
+
+
+def test_confirmation_goes_to_the_account_address_only_even_with_another_contact_address(
+    db, django_capture_on_commit_callbacks, mailoutbox
+):
+    indiener = BelangenbehartigerFactory(email="advocaat@clientenraad.example", first_name="Anna", last_name="Bos")
+    voordracht = VoordrachtFactory(indiener=indiener, contact_naam="Iemand Anders", contact_email="ander@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.voordracht_indienen(voordracht=voordracht, token=voordracht.token)
+
+    assert len(mailoutbox) == 1
+    bericht = mailoutbox[0]
+    assert bericht.recipients() == ["advocaat@clientenraad.example"]
+    assert bericht.body.startswith("Beste Anna Bos,")
+    assert bericht.attachments[0][2] == "application/pdf"
 
 
 def test_voordracht_indienen_after_the_deadline_is_refused_and_the_draft_stays(db):

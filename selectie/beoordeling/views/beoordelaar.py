@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -62,12 +63,12 @@ class VerklaringView(TweestapsMixin, FormView):
         return redirect("beoordeling:lijst")
 
 
-class KandidaatView(TweestapsMixin, FormView):
-    """A candidate's nominations beside the scoring form; in calibration also the others' scores."""
+class KandidaatMixin(TweestapsMixin):
+    """A page about one candidate (``self.kandidaat``, the permission object).
 
-    permission_required = "beoordeling.kandidaat_bekijken"
-    template_name = "beoordeling/kandidaat.html"
-    form_class = BeoordelingForm
+    Verified users who may not see the candidate get 404, as for a candidate that does not exist: ids
+    are sequential, and a 403 would tell that it is there. Who may see it but not do this gets 403.
+    """
 
     @cached_property
     def kandidaat(self) -> Kandidaat:
@@ -76,9 +77,29 @@ class KandidaatView(TweestapsMixin, FormView):
     def get_permission_object(self):
         return self.kandidaat
 
+    def handle_no_permission(self):
+        if self.request.user.has_perm("beoordeling.kandidaat_bekijken", self.kandidaat):
+            raise PermissionDenied
+        raise Http404
+
+
+class KandidaatView(KandidaatMixin, FormView):
+    """A candidate's nominations beside the scoring form; in calibration also the others' scores."""
+
+    permission_required = "beoordeling.kandidaat_bekijken"
+    template_name = "beoordeling/kandidaat.html"
+    form_class = BeoordelingForm
+
     @cached_property
     def dossier(self):
         return selectors.kandidaat_dossier(pk=self.kandidaat.pk)
+
+    @cached_property
+    def voordrachten(self) -> list:
+        """The candidate's nominations this user may read: each passes ``selectie.voordracht_bekijken``,
+        the one rule for nomination content (the dossier holds submitted ones only)."""
+        mag = self.request.user.has_perm
+        return [v for v in self.dossier.ingediende_voordrachten if mag("selectie.voordracht_bekijken", v)]
 
     @cached_property
     def rb(self) -> RondeBeoordeling:
@@ -169,7 +190,7 @@ class KandidaatView(TweestapsMixin, FormView):
                         for criterium in self.criteria
                     ],
                 )
-                for voordracht in self.dossier.ingediende_voordrachten
+                for voordracht in self.voordrachten
             ],
         )
         # Other reviewers' scores: staff always; a reviewer only from calibration on.
@@ -196,19 +217,12 @@ class KandidaatView(TweestapsMixin, FormView):
         return context
 
 
-class ConflictMeldenView(TweestapsMixin, FormView):
+class ConflictMeldenView(KandidaatMixin, FormView):
     """A reviewer declares a conflict of interest; the candidate then leaves their list."""
 
     permission_required = "beoordeling.conflict_melden"
     template_name = "beoordeling/conflict_melden.html"
     form_class = ConflictMeldenForm
-
-    @cached_property
-    def kandidaat(self) -> Kandidaat:
-        return get_object_or_404(Kandidaat.objects.select_related("ronde"), pk=self.kwargs["pk"])
-
-    def get_permission_object(self):
-        return self.kandidaat
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
