@@ -6,6 +6,7 @@ import io
 import json
 import re
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from koplopers.bestanden import MAX_AFBEELDING_PIXELS
 from koplopers.html import schoon_html
 from selectie.models import Ronde
 
@@ -233,7 +235,6 @@ def koplopers_bekend_laden() -> Laadverslag:
 
 PROFIEL_TEKSTVELDEN = ["organisatie", "ambities", "acties"]
 MAX_AFBEELDING_BYTES = 5 * 1024 * 1024
-MAX_AFBEELDING_PIXELS = 40_000_000
 MAX_AFBEELDING_ZIJDE = 1200
 TOEGESTANE_BEELDFORMATEN = {"PNG", "JPEG", "GIF", "WEBP"}
 
@@ -267,31 +268,58 @@ def tekst_naar_html(tekst: str) -> str:
     return schoon_html(tekst)
 
 
+def _te_veel_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "De afbeelding is te groot: hoogstens %(max)s miljoen pixels (bijvoorbeeld 5000 bij 5000). "
+            "Maak de afbeelding kleiner en probeer het opnieuw."
+        ),
+        code="te_veel_pixels",
+        params={"max": MAX_AFBEELDING_PIXELS // 1_000_000},
+    )
+
+
 def afbeelding_controleren(bestand) -> Image.Image:
-    """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError."""
+    """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError.
+
+    The size in pixels is read from the header (Pillow opens lazily) and checked before anything is
+    decoded: a small file can describe a huge image (a decompression bomb).
+    """
     if bestand.size > MAX_AFBEELDING_BYTES:
         raise ValidationError(_("Het bestand is groter dan 5 MB. Kies een kleinere afbeelding."), code="te_groot")
     try:
-        bestand.seek(0)
-        with Image.open(bestand) as proef:
-            proef.verify()
-        bestand.seek(0)
-        afbeelding = Image.open(bestand)
-        if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
-            raise ValidationError(
-                _("Dit soort afbeelding wordt niet ondersteund. Gebruik PNG, JPEG, GIF of WebP."), code="formaat"
-            )
-        if afbeelding.width * afbeelding.height > MAX_AFBEELDING_PIXELS:
-            raise ValidationError(_("De afbeelding heeft te veel pixels."), code="te_groot")
-        afbeelding.load()
+        with warnings.catch_warnings():
+            # Pillow warns above MAX_IMAGE_PIXELS and raises above twice that: both are a refusal here.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            bestand.seek(0)
+            with Image.open(bestand) as proef:  # reads the header only
+                _afmetingen_controleren(proef)
+                proef.verify()
+            bestand.seek(0)
+            afbeelding = Image.open(bestand)
+            _afmetingen_controleren(afbeelding)
+            afbeelding.load()
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as fout:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as fout:
+        raise _te_veel_pixels() from fout
+    except (OSError, SyntaxError, ValueError) as fout:
         raise ValidationError(
             _("Dit bestand is geen afbeelding (of het is beschadigd). Kies een PNG-, JPEG-, GIF- of WebP-bestand."),
             code="geen_afbeelding",
         ) from fout
     return afbeelding
+
+
+def _afmetingen_controleren(afbeelding: Image.Image) -> None:
+    """Format and pixel count of a lazily opened image, from its header (nothing decoded yet)."""
+    if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
+        raise ValidationError(
+            _("Dit soort afbeelding wordt niet ondersteund. Gebruik PNG, JPEG, GIF of WebP."), code="formaat"
+        )
+    breedte, hoogte = afbeelding.size
+    if breedte * hoogte > MAX_AFBEELDING_PIXELS:
+        raise _te_veel_pixels()
 
 
 def afbeelding_verwerken(bestand) -> ContentFile:

@@ -2,6 +2,11 @@
 
 from pypdf import PdfReader
 
+# Images of at most 25 megapixels: decoding costs 3-4 bytes a pixel, so a small file describing a bigger
+# image (a decompression bomb) could exhaust the server. Pillow's own limit is set to the same number in
+# ``KoplopersConfig.ready``, so every decode anywhere in the portal refuses what the upload check refuses.
+MAX_AFBEELDING_PIXELS = 25_000_000
+
 PDF_BEGIN = b"%PDF-"
 PDF_EINDE = b"%%EOF"
 
