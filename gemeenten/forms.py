@@ -91,7 +91,11 @@ class ContactpersoonForm(forms.Form):
     toestemming_publicatie = forms.BooleanField(
         label=_("Deze persoon geeft toestemming om deze gegevens openbaar te tonen"),
         required=False,
-        help_text=_("Zonder toestemming bewaren we de gegevens, maar ze staan niet op de openbare pagina."),
+        help_text=_(
+            "Zonder toestemming staan de gegevens niet op de openbare pagina. Trekt iemand eerder gegeven "
+            "toestemming in, of haalt u iemand van het profiel, dan verwijdert het publiceren diens gegevens, "
+            "ook uit de eerdere versies van het profiel."
+        ),
     )
 
 

@@ -481,10 +481,16 @@ def koploper_publiceren(*, koploper: Koploper, gebruiker) -> Koploper:
     koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
     concept = KoploperConcept.objects.filter(koploper=koploper).first()
     if concept is not None:
-        _gegevens_toepassen(koploper, concept.gegevens)
+        gegevens = dict(concept.gegevens)
+        if "contactpersonen" in gegevens:
+            gegevens["contactpersonen"] = _zonder_ingetrokken_toestemming(
+                gegevens["contactpersonen"], koploper_onderdelen(koploper)["contactpersonen"]
+            )
+        _gegevens_toepassen(koploper, gegevens)
         concept.delete()
     koploper.gepubliceerd = True
     _versie_vastleggen(koploper, gebruiker, Versiereden.PUBLICEREN)
+    koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
     return koploper
 
 
@@ -505,7 +511,59 @@ def koploper_herstellen(*, koploper: Koploper, versie, gebruiker) -> Koploper:
         raise ValidationError(_("Deze versie hoort niet bij dit profiel."), code="andere_koploper")
     _gegevens_toepassen(koploper, versie_gegevens(versie))
     _versie_vastleggen(koploper, gebruiker, Versiereden.HERSTELLEN)
+    koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
     return koploper
+
+
+# --- Contact persons removed from a profile leave no trace in its versions (privacy statement) ---------
+
+
+def _contact_sleutels(contact: dict) -> set[tuple[str, str]]:
+    """What identifies a person: their name, and their e-mail address if they have one (case-blind)."""
+    sleutels = {("naam", " ".join((contact.get("naam") or "").split()).casefold())}
+    if (contact.get("email") or "").strip():
+        sleutels.add(("email", contact["email"].strip().casefold()))
+    return sleutels
+
+
+def _zonder_ingetrokken_toestemming(nieuw: list[dict], gepubliceerd: list[dict]) -> list[dict]:
+    """``nieuw`` without the people who were public with consent and whose consent is now withdrawn.
+
+    The privacy statement promises that a contact person's data is removed once they withdraw consent.
+    """
+    met_toestemming = set()
+    for contact in gepubliceerd:
+        if contact.get("toestemming_publicatie"):
+            met_toestemming |= _contact_sleutels(contact)
+    return [
+        contact
+        for contact in nieuw
+        if contact.get("toestemming_publicatie") or not (_contact_sleutels(contact) & met_toestemming)
+    ]
+
+
+@transaction.atomic
+def koploper_contactpersonen_uit_versies_verwijderen(*, koploper: Koploper) -> int:
+    """Scrub from every version of ``koploper`` the contact persons no longer on its profile.
+
+    A version keeps a copy of the contact persons (``onderdelen``); a person taken off the profile is
+    removed from all those copies, so that neither the history pages nor restoring a version bring them
+    back. A person counts as still on the profile if the name or the e-mail address matches. Returns the
+    number of entries removed (0 when run again).
+    """
+    huidig = set()
+    for contact in koploper.contactpersonen.all():
+        huidig |= _contact_sleutels({"naam": contact.naam, "email": contact.email})
+    verwijderd = 0
+    for versie in koploper.history.select_for_update().only("history_id", "onderdelen"):
+        onderdelen = dict(versie.onderdelen or {})
+        contacten = onderdelen.get("contactpersonen") or []
+        blijven = [contact for contact in contacten if _contact_sleutels(contact) & huidig]
+        if len(blijven) != len(contacten):
+            verwijderd += len(contacten) - len(blijven)
+            onderdelen["contactpersonen"] = blijven
+            type(versie).objects.filter(pk=versie.pk).update(onderdelen=onderdelen)
+    return verwijderd
 
 
 # --- Comparing versions (pure functions, used by the history and edit pages) ---------------------------
