@@ -25,7 +25,7 @@ from django_otp import devices_for_user
 from gemeenten.models import Koploper
 from gemeenten.services import koploper_contactpersonen_uit_versies_verwijderen
 from koplopers.accounts.models import MisluktePoging, Uitnodiging
-from selectie.beoordeling.models import AuditRegel, Belangenconflict, Beoordeling, Toewijzing, Verklaring
+from selectie.beoordeling.models import AuditRegel, Belangenconflict, Beoordeling, Toewijzing, Uitgaand, Verklaring
 from selectie.models import Bijlage, Ronde, Voordracht
 from selectie.services import concepten_opruimen
 
@@ -79,7 +79,7 @@ def account_verwijderen(*, gebruiker) -> dict[str, int]:
     """
     User = get_user_model()
     gebruiker = User.objects.select_for_update().get(pk=gebruiker.pk)
-    verslag = {"concepten": 0, "voordrachten_geanonimiseerd": 0, "uitnodigingen": 0, "account": 0}
+    verslag = {"concepten": 0, "voordrachten_geanonimiseerd": 0, "berichten": 0, "uitnodigingen": 0, "account": 0}
 
     concepten = Voordracht.objects.filter(indiener=gebruiker, status=Voordracht.Status.CONCEPT)
     _bestanden_verwijderen_na_commit([b.bestand for b in Bijlage.objects.filter(voordracht__in=concepten)])
@@ -88,6 +88,9 @@ def account_verwijderen(*, gebruiker) -> dict[str, int]:
     verslag["voordrachten_geanonimiseerd"] = Voordracht.objects.filter(indiener=gebruiker).update(
         contact_naam="", contact_email="", contact_telefoon=""
     )
+    berichten = Uitgaand.objects.filter(voordracht__indiener=gebruiker)  # queued e-mails to their address
+    verslag["berichten"] = berichten.count()
+    berichten.delete()
     uitnodigingen = Uitnodiging.objects.filter(Q(gebruiker=gebruiker) | Q(email__iexact=gebruiker.email))
     verslag["uitnodigingen"] = uitnodigingen.count()
     uitnodigingen.delete()

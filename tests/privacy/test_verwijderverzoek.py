@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from koplopers.accounts.models import Uitnodiging, User
 from koplopers.privacy import services
 from koplopers.privacy.models import Verwijderverzoek
-from selectie.beoordeling.models import Beoordeling
+from selectie.beoordeling.models import Beoordeling, Uitgaand
 from selectie.models import Voordracht
 from tests.factories.accounts import AmbtenaarFactory, BelangenbehartigerFactory, StafFactory, UitnodigingFactory
 from tests.factories.beoordeling import (
@@ -172,6 +172,14 @@ def test_carrying_out_anonymises_a_nominator_and_scrubs_their_nominations(
     jet, staf, media, django_capture_on_commit_callbacks
 ):
     ingediend = kandidaat_maken(ronde=ronde_maken(), indiener=jet).voordrachten.get()
+    Uitgaand.objects.create(
+        ronde=ingediend.ronde,
+        kandidaat=ingediend.kandidaat,
+        voordracht=ingediend,
+        aan="jet@voorbeeld.nl",
+        onderwerp="Uitslag",
+        tekst="Beste Jet",
+    )
     VoordrachtFactory(indiener=jet)  # a draft: deleted
     verzoek = services.verwijderverzoek_indienen(gebruiker=jet)
 
@@ -191,7 +199,14 @@ def test_carrying_out_anonymises_a_nominator_and_scrubs_their_nominations(
     assert (ingediend.contact_naam, ingediend.contact_email) == ("", "")
     assert ingediend.motivaties.count() == 4  # the round still needs the nomination itself
     verzoek.refresh_from_db()
-    assert verzoek.verslag == {"concepten": 1, "voordrachten_geanonimiseerd": 1, "uitnodigingen": 0, "account": 1}
+    assert verzoek.verslag == {
+        "concepten": 1,
+        "voordrachten_geanonimiseerd": 1,
+        "berichten": 1,
+        "uitnodigingen": 0,
+        "account": 1,
+    }
+    assert not Uitgaand.objects.filter(voordracht=ingediend).exists()
 
 
 def test_carrying_out_keeps_a_reviewers_reviews_without_their_name(staf):
