@@ -3,12 +3,35 @@
 import datetime
 import decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from gemeenten.models import Contactpersoon, Koploper
 from koplopers.accounts.models import Uitnodiging
 from selectie.beoordeling.models import Belangenconflict, Beoordeling, Score, Toewijzing, Verklaring
 from selectie.models import Bijlage, MedeIndiener, Motivatie, Voordracht
 
 from .models import Verwijderverzoek
+
+# How each table of ``mijn_gegevens`` is called on the pages (the keys name the files in the downloads).
+TABELNAMEN = {
+    "account": _("account"),
+    "gemeenten_als_ambtenaar": _("gemeenten waarvoor u ambtenaar bent"),
+    "koploperprofielen_als_ambtenaar": _("koploperprofielen die u beheert"),
+    "voordrachten": _("voordrachten"),
+    "voorgedragen_gemeenten": _("voorgedragen gemeenten"),
+    "motivaties": _("motivaties bij voordrachten"),
+    "mede_indieners": _("mede-indieners"),
+    "bijlagen": _("bijlagen bij voordrachten"),
+    "beoordelingen": _("beoordelingen"),
+    "scores": _("scores"),
+    "toewijzingen": _("toewijzingen als beoordelaar"),
+    "verklaringen": _("verklaringen als beoordelaar"),
+    "belangenconflicten": _("belangenconflicten"),
+    "contactpersoon_op_profielen": _("contactpersoon op koploperprofielen"),
+    "gepubliceerde_profielversies": _("profielversies die u publiceerde"),
+    "uitnodigingen": _("uitnodigingen"),
+    "verwijderverzoeken": _("verzoeken om verwijdering"),
+}
 
 
 def _waarde(waarde):

@@ -16,7 +16,7 @@ from .models import Verwijderverzoek
 
 
 def _overzicht(tabellen: dict[str, list[dict]]) -> list[tuple[str, int]]:
-    return [(naam.replace("_", " "), len(rijen)) for naam, rijen in tabellen.items() if rijen]
+    return [(selectors.TABELNAMEN.get(naam, naam), len(rijen)) for naam, rijen in tabellen.items() if rijen]
 
 
 class MijnGegevensView(PermissionRequiredMixin, TemplateView):

@@ -89,3 +89,9 @@ def test_csv_cells_that_look_like_formulas_stay_text():
     uit = als_csv([{"naam": '=HYPERLINK("http://x")', "getal": 3, "ja": True}]).decode("utf-8-sig")
 
     assert list(csv.reader(io.StringIO(uit), delimiter=";"))[1] == ['\'=HYPERLINK("http://x")', "3", "ja"]
+
+
+def test_every_table_has_a_dutch_name_on_the_page(jet):
+    from koplopers.privacy.selectors import TABELNAMEN, mijn_gegevens
+
+    assert list(mijn_gegevens(jet)) == list(TABELNAMEN)
