@@ -51,7 +51,10 @@ class KoploperProfielForm(forms.Form):
     logo = forms.FileField(
         label=_("Logo of foto"),
         required=False,
-        help_text=_("Een afbeelding (PNG, JPEG, GIF of WebP) van hoogstens 5 MB. Grote afbeeldingen worden verkleind."),
+        help_text=_(
+            "Een afbeelding (PNG, JPEG, GIF of WebP) van hoogstens 5 MB en 25 miljoen pixels (bijvoorbeeld 5000 "
+            "bij 5000). Grote afbeeldingen worden verkleind."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
     )
     logo_verwijderen = forms.BooleanField(label=_("Huidige afbeelding verwijderen"), required=False)
@@ -88,7 +91,11 @@ class ContactpersoonForm(forms.Form):
     toestemming_publicatie = forms.BooleanField(
         label=_("Deze persoon geeft toestemming om deze gegevens openbaar te tonen"),
         required=False,
-        help_text=_("Zonder toestemming bewaren we de gegevens, maar ze staan niet op de openbare pagina."),
+        help_text=_(
+            "Zonder toestemming staan de gegevens niet op de openbare pagina. Trekt iemand eerder gegeven "
+            "toestemming in, of haalt u iemand van het profiel, dan verwijdert het publiceren diens gegevens, "
+            "ook uit de eerdere versies van het profiel."
+        ),
     )
 
 

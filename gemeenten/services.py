@@ -6,6 +6,7 @@ import io
 import json
 import re
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from koplopers.bestanden import MAX_AFBEELDING_PIXELS
 from koplopers.html import schoon_html
 from selectie.models import Ronde
 
@@ -233,7 +235,6 @@ def koplopers_bekend_laden() -> Laadverslag:
 
 PROFIEL_TEKSTVELDEN = ["organisatie", "ambities", "acties"]
 MAX_AFBEELDING_BYTES = 5 * 1024 * 1024
-MAX_AFBEELDING_PIXELS = 40_000_000
 MAX_AFBEELDING_ZIJDE = 1200
 TOEGESTANE_BEELDFORMATEN = {"PNG", "JPEG", "GIF", "WEBP"}
 
@@ -267,31 +268,58 @@ def tekst_naar_html(tekst: str) -> str:
     return schoon_html(tekst)
 
 
+def _te_veel_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "De afbeelding is te groot: hoogstens %(max)s miljoen pixels (bijvoorbeeld 5000 bij 5000). "
+            "Maak de afbeelding kleiner en probeer het opnieuw."
+        ),
+        code="te_veel_pixels",
+        params={"max": MAX_AFBEELDING_PIXELS // 1_000_000},
+    )
+
+
 def afbeelding_controleren(bestand) -> Image.Image:
-    """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError."""
+    """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError.
+
+    The size in pixels is read from the header (Pillow opens lazily) and checked before anything is
+    decoded: a small file can describe a huge image (a decompression bomb).
+    """
     if bestand.size > MAX_AFBEELDING_BYTES:
         raise ValidationError(_("Het bestand is groter dan 5 MB. Kies een kleinere afbeelding."), code="te_groot")
     try:
-        bestand.seek(0)
-        with Image.open(bestand) as proef:
-            proef.verify()
-        bestand.seek(0)
-        afbeelding = Image.open(bestand)
-        if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
-            raise ValidationError(
-                _("Dit soort afbeelding wordt niet ondersteund. Gebruik PNG, JPEG, GIF of WebP."), code="formaat"
-            )
-        if afbeelding.width * afbeelding.height > MAX_AFBEELDING_PIXELS:
-            raise ValidationError(_("De afbeelding heeft te veel pixels."), code="te_groot")
-        afbeelding.load()
+        with warnings.catch_warnings():
+            # Pillow warns above MAX_IMAGE_PIXELS and raises above twice that: both are a refusal here.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            bestand.seek(0)
+            with Image.open(bestand) as proef:  # reads the header only
+                _afmetingen_controleren(proef)
+                proef.verify()
+            bestand.seek(0)
+            afbeelding = Image.open(bestand)
+            _afmetingen_controleren(afbeelding)
+            afbeelding.load()
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as fout:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as fout:
+        raise _te_veel_pixels() from fout
+    except (OSError, SyntaxError, ValueError) as fout:
         raise ValidationError(
             _("Dit bestand is geen afbeelding (of het is beschadigd). Kies een PNG-, JPEG-, GIF- of WebP-bestand."),
             code="geen_afbeelding",
         ) from fout
     return afbeelding
+
+
+def _afmetingen_controleren(afbeelding: Image.Image) -> None:
+    """Format and pixel count of a lazily opened image, from its header (nothing decoded yet)."""
+    if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
+        raise ValidationError(
+            _("Dit soort afbeelding wordt niet ondersteund. Gebruik PNG, JPEG, GIF of WebP."), code="formaat"
+        )
+    breedte, hoogte = afbeelding.size
+    if breedte * hoogte > MAX_AFBEELDING_PIXELS:
+        raise _te_veel_pixels()
 
 
 def afbeelding_verwerken(bestand) -> ContentFile:
@@ -453,10 +481,16 @@ def koploper_publiceren(*, koploper: Koploper, gebruiker) -> Koploper:
     koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
     concept = KoploperConcept.objects.filter(koploper=koploper).first()
     if concept is not None:
-        _gegevens_toepassen(koploper, concept.gegevens)
+        gegevens = dict(concept.gegevens)
+        if "contactpersonen" in gegevens:
+            gegevens["contactpersonen"] = _zonder_ingetrokken_toestemming(
+                gegevens["contactpersonen"], koploper_onderdelen(koploper)["contactpersonen"]
+            )
+        _gegevens_toepassen(koploper, gegevens)
         concept.delete()
     koploper.gepubliceerd = True
     _versie_vastleggen(koploper, gebruiker, Versiereden.PUBLICEREN)
+    koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
     return koploper
 
 
@@ -477,7 +511,59 @@ def koploper_herstellen(*, koploper: Koploper, versie, gebruiker) -> Koploper:
         raise ValidationError(_("Deze versie hoort niet bij dit profiel."), code="andere_koploper")
     _gegevens_toepassen(koploper, versie_gegevens(versie))
     _versie_vastleggen(koploper, gebruiker, Versiereden.HERSTELLEN)
+    koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
     return koploper
+
+
+# --- Contact persons removed from a profile leave no trace in its versions (privacy statement) ---------
+
+
+def _contact_sleutels(contact: dict) -> set[tuple[str, str]]:
+    """What identifies a person: their name, and their e-mail address if they have one (case-blind)."""
+    sleutels = {("naam", " ".join((contact.get("naam") or "").split()).casefold())}
+    if (contact.get("email") or "").strip():
+        sleutels.add(("email", contact["email"].strip().casefold()))
+    return sleutels
+
+
+def _zonder_ingetrokken_toestemming(nieuw: list[dict], gepubliceerd: list[dict]) -> list[dict]:
+    """``nieuw`` without the people who were public with consent and whose consent is now withdrawn.
+
+    The privacy statement promises that a contact person's data is removed once they withdraw consent.
+    """
+    met_toestemming = set()
+    for contact in gepubliceerd:
+        if contact.get("toestemming_publicatie"):
+            met_toestemming |= _contact_sleutels(contact)
+    return [
+        contact
+        for contact in nieuw
+        if contact.get("toestemming_publicatie") or not (_contact_sleutels(contact) & met_toestemming)
+    ]
+
+
+@transaction.atomic
+def koploper_contactpersonen_uit_versies_verwijderen(*, koploper: Koploper) -> int:
+    """Scrub from every version of ``koploper`` the contact persons no longer on its profile.
+
+    A version keeps a copy of the contact persons (``onderdelen``); a person taken off the profile is
+    removed from all those copies, so that neither the history pages nor restoring a version bring them
+    back. A person counts as still on the profile if the name or the e-mail address matches. Returns the
+    number of entries removed (0 when run again).
+    """
+    huidig = set()
+    for contact in koploper.contactpersonen.all():
+        huidig |= _contact_sleutels({"naam": contact.naam, "email": contact.email})
+    verwijderd = 0
+    for versie in koploper.history.select_for_update().only("history_id", "onderdelen"):
+        onderdelen = dict(versie.onderdelen or {})
+        contacten = onderdelen.get("contactpersonen") or []
+        blijven = [contact for contact in contacten if _contact_sleutels(contact) & huidig]
+        if len(blijven) != len(contacten):
+            verwijderd += len(contacten) - len(blijven)
+            onderdelen["contactpersonen"] = blijven
+            type(versie).objects.filter(pk=versie.pk).update(onderdelen=onderdelen)
+    return verwijderd
 
 
 # --- Comparing versions (pure functions, used by the history and edit pages) ---------------------------

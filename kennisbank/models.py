@@ -57,7 +57,10 @@ class Kennisitem(models.Model):
         upload_to=pdf_pad,
         blank=True,
         validators=[pdf_valideren],
-        help_text=_("Alleen PDF, hoogstens 20 MB."),
+        help_text=_(
+            "Alleen PDF, hoogstens 20 MB, zonder actieve inhoud (JavaScript, ingesloten bestanden, multimedia "
+            "of opdrachten om een programma te starten)."
+        ),
     )
     url = models.URLField(_("externe link"), max_length=500, blank=True)
     uitgever = models.ForeignKey(

@@ -28,3 +28,12 @@ def pdf_valideren(bestand) -> None:
             _("Dit PDF-bestand is beschadigd, beveiligd of leeg en kan niet worden gelezen."),
             code="onleesbaar",
         )
+    if fout == "actieve_inhoud":
+        raise ValidationError(
+            _(
+                "Dit PDF-bestand bevat actieve inhoud, zoals JavaScript, een ingesloten bestand, multimedia of een "
+                "opdracht om een programma te starten. Zulke PDF-bestanden nemen wij niet aan. Maak een gewone "
+                "PDF (bijvoorbeeld met ‘Afdrukken als PDF’) en probeer het opnieuw."
+            ),
+            code="actieve_inhoud",
+        )

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class KoplopersConfig(AppConfig):
     name = "koplopers"
     verbose_name = _("Koploperportaal")
+
+    def ready(self):
+        from PIL import Image
+
+        from .bestanden import MAX_AFBEELDING_PIXELS
+
+        # Above this Pillow warns (the upload check turns that into a refusal), above twice this it refuses.
+        Image.MAX_IMAGE_PIXELS = MAX_AFBEELDING_PIXELS

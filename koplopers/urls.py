@@ -20,6 +20,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # Public uploads only (logos, knowledge-base PDFs); nomination attachments go through a checked view.
     re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
+    path("account/gegevens/", include("koplopers.privacy.urls")),
     path("account/", include("koplopers.accounts.urls")),
     # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
     path("", include("kennisbank.urls")),

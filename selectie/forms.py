@@ -195,7 +195,10 @@ class VoordrachtForm(forms.Form):
     bijlagen = BijlagenVeld(
         label=_("Bijlagen toevoegen (PDF)"),
         required=False,
-        help_text=_("Hoogstens 5 PDF-bestanden van elk hoogstens 10 MB."),
+        help_text=_(
+            "Hoogstens 5 PDF-bestanden van elk hoogstens 10 MB. PDF-bestanden met actieve inhoud (JavaScript, "
+            "ingesloten bestanden, multimedia of opdrachten om een programma te starten) nemen wij niet aan."
+        ),
     )
     toestemming_privacy = forms.BooleanField(
         label=_("Ik ga akkoord met het gebruik van deze gegevens zoals beschreven in de privacyverklaring."),

@@ -47,3 +47,13 @@ def pdf_controleren(bestand) -> None:
             code="onleesbaar",
             params={"naam": naam},
         )
+    if fout == "actieve_inhoud":
+        raise ValidationError(
+            _(
+                "%(naam)s bevat actieve inhoud, zoals JavaScript, een ingesloten bestand, multimedia of een "
+                "opdracht om een programma te starten. Zulke PDF-bestanden nemen wij niet aan. Maak een gewone "
+                "PDF (bijvoorbeeld met ‘Afdrukken als PDF’) en probeer het opnieuw."
+            ),
+            code="actieve_inhoud",
+            params={"naam": naam},
+        )

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "koplopers",
     "koplopers.accounts",
+    "koplopers.privacy",
     "gemeenten",
     "selectie",
     "selectie.beoordeling",

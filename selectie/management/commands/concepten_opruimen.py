@@ -1,12 +1,9 @@
-from django.core.management.base import BaseCommand
+"""The old name of ``bewaartermijnen_toepassen``, kept so that existing cron jobs keep working."""
+
 from django.utils.translation import gettext as _
 
-from selectie.services import concepten_opruimen
+from koplopers.privacy.management.commands.bewaartermijnen_toepassen import Command as Bewaartermijnen
 
 
-class Command(BaseCommand):
-    help = _("Verwijdert concept-voordrachten 3 maanden na de sluiting van hun ronde (dagelijks draaien).")
-
-    def handle(self, *args, **options):
-        aantal = concepten_opruimen()
-        self.stdout.write(_("%(aantal)d concepten verwijderd.") % {"aantal": aantal})
+class Command(Bewaartermijnen):
+    help = _("Oude naam van ‘bewaartermijnen_toepassen’; doet hetzelfde.")
