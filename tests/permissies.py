@@ -55,8 +55,16 @@ ALLE_ROLLEN = [*ROLLEN, *BEHEERROLLEN]
 ROLLEN_MET_TOTP = {"beoordelaar", "staf", "superuser"}
 
 # (url_name, "get" or "post") → status, where a verified superuser gets something else than staff.
+# Django's superuser passes every ``has_perm``, also the reviewer's and the advocate's (once verified).
 SUPERUSER_AFWIJKINGEN: dict[tuple[str, str], int] = {
     ("accounts:mijn_gemeente", "get"): 200,  # an (empty) list of profiles; staff have no profiles → 403
+    ("beoordeling:verklaring", "get"): 200,
+    ("beoordeling:verklaring", "post"): 302,
+    ("beoordeling:kandidaat", "get"): 302,  # to the declaration first
+    ("beoordeling:kandidaat", "post"): 302,
+    ("beoordeling:conflict_melden", "get"): 200,
+    ("beoordeling:conflict_melden", "post"): 200,  # "Deze persoon is geen beoordelaar." (was a 500)
+    ("selectie:voordracht_starten", "post"): 302,
 }
 
 # The demo/test TOTP secret (hex, 20 bytes) of the verified roles in the matrix.
