@@ -1,4 +1,4 @@
-"""Private pages are never cached (Cache-Control: no-store); sessions of two-factor roles end after a working day idle."""
+"""Private pages are never cached (no-store); sessions of two-factor roles end after a working day idle."""
 
 import time
 
