@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import SimpleAdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,9 @@ class KoplopersConfig(AppConfig):
 
         # Above this Pillow warns (the upload check turns that into a refusal), above twice this it refuses.
         Image.MAX_IMAGE_PIXELS = MAX_AFBEELDING_PIXELS
+
+
+class PortaalAdminConfig(SimpleAdminConfig):
+    """Django's admin without autodiscovery (no GDAL for django-leaflet's admin), on the OTP admin site."""
+
+    default_site = "koplopers.admin_site.PortaalAdminSite"

@@ -1,12 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 
 from . import views
-
-admin.site.site_header = _("Koploperportaal – beheer")
-admin.site.site_title = _("Koploperportaal beheer")
-admin.site.index_title = _("Beheer van het Koploperportaal")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -17,7 +12,7 @@ urlpatterns = [
         views.PaginaView.as_view(template_name="pagina/toegankelijkheid.html"),
         name="toegankelijkheid",
     ),
-    path("beheer/", admin.site.urls),
+    path("beheer/", admin.site.urls),  # koplopers.admin_site.PortaalAdminSite: two-factor required
     # Public uploads only (logos, knowledge-base PDFs); nomination attachments go through a checked view.
     re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
     path("account/gegevens/", include("koplopers.privacy.urls")),

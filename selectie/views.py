@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -425,6 +426,7 @@ class KandidatenCsvView(LoginRequiredMixin, PermissionRequiredMixin, View):
         criteria = list(ronde.criteria.order_by("volgorde"))
         antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
         antwoord["Content-Disposition"] = f'attachment; filename="kandidaten-{ronde.slug}.csv"'
+        patch_cache_control(antwoord, no_store=True)  # personal data: never kept by a browser or proxy
         antwoord.write("\ufeff")
         schrijver = csv.writer(antwoord, delimiter=";")
         kop = [

@@ -27,6 +27,16 @@ The roles (``ROLLEN``):
 - ``belangenbehartiger``: a local advocate;
 - ``beoordelaar``: a reviewer (VNG), with a confirmed TOTP device, OTP-verified;
 - ``staf``: programme staff, with a confirmed TOTP device, OTP-verified.
+
+Three admin roles (``BEHEERROLLEN``) are added to every expectation by ``Verwachting`` itself, so an
+app names only the six roles above:
+
+- ``superuser_zonder_2fa``: a superuser (``createsuperuser``) that has not set up a second factor;
+- ``is_staff_zonder_2fa``: an ``is_staff`` account that has not set up a second factor;
+  both expect ``302`` (to the two-factor setup) everywhere unless an expectation names them;
+- ``superuser``: a superuser with a confirmed TOTP device, OTP-verified; expects what ``staf``
+  expects, except where ``SUPERUSER_AFWIJKINGEN`` says otherwise (Django gives a superuser every
+  permission, also those of roles staff do not have).
 """
 
 from __future__ import annotations
@@ -36,8 +46,26 @@ from dataclasses import dataclass, field
 
 ROLLEN = ["anoniem", "ambtenaar_a", "ambtenaar_b", "belangenbehartiger", "beoordelaar", "staf"]
 
+# Admin accounts, filled in by ``Verwachting`` (see above).
+ZONDER_2FA = ["superuser_zonder_2fa", "is_staff_zonder_2fa"]
+BEHEERROLLEN = [*ZONDER_2FA, "superuser"]
+ALLE_ROLLEN = [*ROLLEN, *BEHEERROLLEN]
+
 # Roles that must pass two-factor authentication; the matrix marks their sessions verified.
-ROLLEN_MET_TOTP = {"beoordelaar", "staf"}
+ROLLEN_MET_TOTP = {"beoordelaar", "staf", "superuser"}
+
+# (url_name, "get" or "post") → status, where a verified superuser gets something else than staff.
+# Django's superuser passes every ``has_perm``, also the reviewer's and the advocate's (once verified).
+SUPERUSER_AFWIJKINGEN: dict[tuple[str, str], int] = {
+    ("accounts:mijn_gemeente", "get"): 200,  # an (empty) list of profiles; staff have no profiles → 403
+    ("beoordeling:verklaring", "get"): 200,
+    ("beoordeling:verklaring", "post"): 302,
+    ("beoordeling:kandidaat", "get"): 302,  # to the declaration first
+    ("beoordeling:kandidaat", "post"): 302,
+    ("beoordeling:conflict_melden", "get"): 200,
+    ("beoordeling:conflict_melden", "post"): 200,  # "Deze persoon is geen beoordelaar." (was a 500)
+    ("selectie:voordracht_starten", "post"): 302,
+}
 
 # The demo/test TOTP secret (hex, 20 bytes) of the verified roles in the matrix.
 TOTP_SLEUTEL = "3132333435363738393031323334353637383930"
@@ -56,6 +84,16 @@ class Verwachting:
     get: dict[str, int] | None = None
     post: dict[str, int] | None = None
     post_data: Callable[[Wereld], dict] = _geen_kwargs
+
+    def __post_init__(self):
+        for soort in ("get", "post"):
+            statussen = getattr(self, soort)
+            if statussen is None:
+                continue
+            aangevuld = dict.fromkeys(ZONDER_2FA, 302) | dict(statussen)
+            if "staf" in statussen and "superuser" not in statussen:
+                aangevuld["superuser"] = SUPERUSER_AFWIJKINGEN.get((self.url_name, soort), statussen["staf"])
+            setattr(self, soort, aangevuld)
 
     def __str__(self):
         return self.url_name
@@ -76,6 +114,7 @@ class Wereld:
             BelangenbehartigerFactory,
             BeoordelaarFactory,
             StafFactory,
+            UserFactory,
         )
         from tests.factories.gemeenten import GemeenteFactory, KoploperFactory
 
@@ -88,6 +127,9 @@ class Wereld:
             "belangenbehartiger": BelangenbehartigerFactory(username="belangenbehartiger"),
             "beoordelaar": BeoordelaarFactory(username="beoordelaar"),
             "staf": StafFactory(username="staf"),
+            "superuser_zonder_2fa": UserFactory(username="superuser_zonder_2fa", is_superuser=True, is_staff=True),
+            "is_staff_zonder_2fa": UserFactory(username="is_staff_zonder_2fa", is_staff=True),
+            "superuser": UserFactory(username="superuser", is_superuser=True, is_staff=True),
         }
         for rol in ROLLEN_MET_TOTP:
             totp_apparaat_maken(gebruikers[rol])

@@ -19,7 +19,17 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.permissies import ROLLEN, SITUATIES, Objectverwachting, Verwachting, Wereld, situatie_bouwen
+from koplopers.accounts.middleware import VRIJE_URLS
+from tests.permissies import (
+    ALLE_ROLLEN,
+    ROLLEN,
+    SITUATIES,
+    ZONDER_2FA,
+    Objectverwachting,
+    Verwachting,
+    Wereld,
+    situatie_bouwen,
+)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -82,8 +92,17 @@ def _naar_inloggen(response) -> bool:
     return response.status_code == 302 and response["Location"].startswith(resolve_url(settings.LOGIN_URL) + "?next=")
 
 
+def _naar_tweestaps_instellen(response) -> bool:
+    """A redirect to the two-factor setup (an admin account without a second factor)."""
+    return response.status_code == 302 and response["Location"].startswith(reverse("accounts:tweestaps_instellen"))
+
+
 def _is_geweigerd(rol: str, response) -> bool:
-    return response.status_code >= 400 or (rol == "anoniem" and _naar_inloggen(response))
+    return (
+        response.status_code >= 400
+        or (rol == "anoniem" and _naar_inloggen(response))
+        or (rol in ZONDER_2FA and _naar_tweestaps_instellen(response))
+    )
 
 
 def test_elke_url_heeft_verwachtingen():
@@ -99,7 +118,7 @@ def test_verwachtingen_noemen_elke_rol():
         (verwachting.url_name, soort)
         for verwachting in VERWACHTINGEN
         for soort, statussen in (("get", verwachting.get), ("post", verwachting.post))
-        if statussen is not None and sorted(statussen) != sorted(ROLLEN)
+        if statussen is not None and sorted(statussen) != sorted(ALLE_ROLLEN)
     ]
 
     assert onvolledig == []
@@ -116,7 +135,7 @@ def _gevallen(soort: str):
         statussen = getattr(verwachting, soort)
         if statussen is None:
             continue
-        for rol in ROLLEN:
+        for rol in ALLE_ROLLEN:
             if rol in statussen:
                 yield pytest.param(verwachting, rol, statussen[rol], id=f"{verwachting.url_name}-{rol}")
 
@@ -133,6 +152,8 @@ def test_get(verwachting, rol, status):
     assert response.status_code == status, f"GET {url} als {rol}"
     if rol == "anoniem" and status == 302 and set(verwachting.get.values()) != {302}:
         assert _naar_inloggen(response), "anoniem hoort naar de inlogpagina"
+    if rol in ZONDER_2FA and status == 302 and verwachting.url_name not in VRIJE_URLS:
+        assert _naar_tweestaps_instellen(response), f"{rol} hoort eerst tweestapsverificatie in te stellen"
 
 
 @pytest.mark.django_db

@@ -1,10 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp import admin as totp_admin  # noqa: F401  (registers TOTP devices: reset a lost phone)
+from django.utils.translation import ngettext
 
-from .models import MisluktePoging, Uitnodiging, User
-from .services import uitnodiging_versturen
+# No admin for django-otp's devices: deleting one there would leave no trace. A lost phone is reset
+# with the audited action below (or by programme staff at /account/tweestaps/herstellen/).
+from .forms import TweestapsHerstellenForm
+from .models import MisluktePoging, TweestapsGebeurtenis, Uitnodiging, User
+from .services import tweestaps_herstellen, uitnodiging_versturen
 
 
 @admin.register(User)
@@ -29,6 +35,66 @@ class PortaalUserAdmin(UserAdmin):
             },
         ),
     ]
+    actions = ["tweestaps_herstellen"]
+
+    @admin.action(
+        description=_("Tweestapsverificatie herstellen (met reden; wordt vastgelegd)"), permissions=["change"]
+    )
+    def tweestaps_herstellen(self, request, queryset):
+        """First a confirmation page asking for the reason; then each account is reset through the service."""
+        bevestigd = "bevestigd" in request.POST
+        form = TweestapsHerstellenForm(request.POST if bevestigd else None)
+        if bevestigd and form.is_valid():
+            aantal = 0
+            for gebruiker in queryset:
+                try:
+                    tweestaps_herstellen(gebruiker=gebruiker, door=request.user, reden=form.cleaned_data["reden"])
+                except ValidationError as fout:
+                    self.message_user(request, f"{gebruiker.username}: {fout.messages[0]}", messages.ERROR)
+                else:
+                    aantal += 1
+            if aantal:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "Tweestapsverificatie van %(aantal)d account hersteld.",
+                        "Tweestapsverificatie van %(aantal)d accounts hersteld.",
+                        aantal,
+                    )
+                    % {"aantal": aantal},
+                    messages.SUCCESS,
+                )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/accounts/user/tweestaps_herstellen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Tweestapsverificatie herstellen"),
+                "gebruikers": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(TweestapsGebeurtenis)
+class TweestapsGebeurtenisAdmin(admin.ModelAdmin):
+    """The audit trail of backup codes and resets: read only, never deleted from here."""
+
+    list_display = ["tijdstip", "soort", "gebruikersnaam", "uitgevoerd_door_naam", "reden"]
+    list_filter = ["soort"]
+    search_fields = ["gebruikersnaam", "uitgevoerd_door_naam", "reden"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Uitnodiging)

@@ -89,6 +89,38 @@ class TotpCodeForm(forms.Form):
         return cleaned
 
 
+class TweestapsInlogForm(forms.Form):
+    """The second step of logging in: six digits from the app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("Code uit uw authenticator-app of een reservecode"),
+        max_length=20,
+        help_text=_(
+            "Zes cijfers uit de app; de code verandert elke 30 seconden. "
+            "Telefoon kwijt? Vul dan een van uw reservecodes in (acht tekens)."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "autofocus": True}),
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split()).replace("-", "")
+        if not code.isalnum() or len(code) not in (6, 8):
+            raise ValidationError(
+                _("Vul de zes cijfers uit de app in, of een reservecode van acht tekens."), code="vorm"
+            )
+        return code
+
+
+class TweestapsHerstellenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: telefoon kwijt, gemeld per telefoon op 3 maart. De reden wordt bewaard."),
+        error_messages={"required": _("Geef een reden voor het herstellen.")},
+    )
+
+
 class RegistratieForm(forms.Form):
     voornaam = forms.CharField(
         label=_("Voornaam"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})

@@ -60,6 +60,33 @@ class User(AbstractUser):
     def is_beoordelaar(self):
         return bool(self.beoordelaar_organisatie)
 
+    @property
+    def tweestaps_verplicht(self) -> bool:
+        """Roles that may not work without a second factor: staff, reviewers and every admin account."""
+        return bool(self.is_programmastaf or self.beoordelaar_organisatie or self.is_superuser or self.is_staff)
+
+    def _is_ongeverifieerde_beheerder(self) -> bool:
+        """A superuser or ``is_staff`` account that has not passed two-factor authentication.
+
+        ``is_verified`` is set per request by django-otp's middleware; without it (outside a request)
+        the account counts as unverified too.
+        """
+        if not (self.is_superuser or self.is_staff):
+            return False
+        is_verified = getattr(self, "is_verified", None)
+        return not (is_verified is not None and is_verified())
+
+    def has_perm(self, perm, obj=None):
+        """Django grants a superuser everything; here only once the second factor is passed."""
+        if self._is_ongeverifieerde_beheerder():
+            return False
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self._is_ongeverifieerde_beheerder():
+            return False
+        return super().has_module_perms(app_label)
+
 
 class UitnodigingQuerySet(models.QuerySet):
     def open(self):
@@ -132,3 +159,59 @@ class MisluktePoging(models.Model):
 
     def __str__(self):
         return f"{self.gebruikersnaam} ({self.ip_adres})"
+
+
+class TweestapsGebeurtenis(models.Model):
+    """Audit trail of the second factor: backup codes made and used, resets by staff (who, whom, when, why)."""
+
+    class Soort(models.TextChoices):
+        RESERVECODES_AANGEMAAKT = "reservecodes_aangemaakt", _("reservecodes aangemaakt")
+        RESERVECODE_GEBRUIKT = "reservecode_gebruikt", _("reservecode gebruikt")
+        HERSTELD = "hersteld", _("tweestapsverificatie hersteld door beheer")
+
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    gebruiker = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("gebruiker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="tweestapsgebeurtenissen",
+    )
+    gebruikersnaam = models.CharField(
+        _("gebruikersnaam"), max_length=150, help_text=_("Blijft staan als het account weg is.")
+    )
+    uitgevoerd_door = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("uitgevoerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uitgevoerd_door_naam = models.CharField(_("naam van wie het deed"), max_length=150, blank=True)
+    reden = models.TextField(_("reden"), blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis tweestapsverificatie")
+        verbose_name_plural = _("gebeurtenissen tweestapsverificatie")
+        ordering = ["-tijdstip"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(soort="hersteld") | ~models.Q(reden=""),
+                name="tweestaps_herstel_met_reden",
+                violation_error_message=_("Geef een reden voor het herstellen."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(soort="hersteld") | ~models.Q(uitgevoerd_door_naam=""),
+                name="tweestaps_herstel_met_uitvoerder",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(soort="hersteld") | ~models.Q(uitgevoerd_door=models.F("gebruiker")),
+                name="tweestaps_herstel_niet_bij_zichzelf",
+                violation_error_message=_("U kunt uw eigen tweestapsverificatie niet herstellen."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.gebruikersnaam}"

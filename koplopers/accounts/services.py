@@ -1,4 +1,4 @@
-"""Writes for accounts: invitations, self-registration, roles, two-factor devices."""
+"""Writes for accounts: invitations, self-registration, roles, two-factor devices and backup codes."""
 
 from datetime import timedelta
 
@@ -13,12 +13,16 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Uitnodiging, User
+from .models import TweestapsGebeurtenis, Uitnodiging, User
 from .tokens import nieuw_uitnodigingstoken, registratie_token, token_hash
 
 UITNODIGING_GELDIG = timedelta(days=7)
+RESERVECODES_AANTAL = 10
 
 
 class OngeldigeUitnodiging(ValidationError):  # noqa: N818 (a ValidationError with a Dutch message)
@@ -228,7 +232,110 @@ def totp_apparaat_bevestigen(*, apparaat: TOTPDevice, code: str) -> TOTPDevice:
 
 @transaction.atomic
 def tweestaps_uitschakelen(*, gebruiker: User) -> None:
-    """Remove the user's TOTP devices (not allowed for roles that require two-factor authentication)."""
-    if gebruiker.is_programmastaf or gebruiker.beoordelaar_organisatie:
+    """Remove the user's TOTP device and backup codes (not for roles that require two-factor authentication)."""
+    if gebruiker.tweestaps_verplicht:
         raise ValidationError(_("Voor uw rol is tweestapsverificatie verplicht."), code="verplicht")
     TOTPDevice.objects.filter(user=gebruiker).delete()
+    StaticDevice.objects.filter(user=gebruiker).delete()
+
+
+def _gebeurtenis_vastleggen(
+    *, soort: str, gebruiker: User, door: User | None = None, reden: str = ""
+) -> TweestapsGebeurtenis:
+    gebeurtenis = TweestapsGebeurtenis(
+        soort=soort,
+        gebruiker=gebruiker,
+        gebruikersnaam=gebruiker.username,
+        uitgevoerd_door=door,
+        uitgevoerd_door_naam=door.username if door is not None else "",
+        reden=reden,
+    )
+    gebeurtenis.full_clean()
+    gebeurtenis.save()
+    return gebeurtenis
+
+
+def _code_normaliseren(code: str) -> str:
+    """Codes may be typed with spaces, a hyphen or capitals (backup codes are shown as ``abcd efgh``)."""
+    return "".join(code.split()).replace("-", "").lower()
+
+
+@transaction.atomic
+def reservecodes_aanmaken(*, gebruiker: User) -> list[str]:
+    """Make ``RESERVECODES_AANTAL`` new single-use backup codes; the user's earlier codes stop working.
+
+    The codes are returned to be shown once. Recorded in the audit trail.
+    """
+    apparaat, _gemaakt = StaticDevice.objects.get_or_create(
+        user=gebruiker, name="Reservecodes", defaults={"confirmed": True}
+    )
+    apparaat.token_set.all().delete()
+    codes: list[str] = []
+    while len(codes) < RESERVECODES_AANTAL:
+        code = StaticToken.random_token()
+        if code not in codes:
+            codes.append(code)
+    StaticToken.objects.bulk_create([StaticToken(device=apparaat, token=code) for code in codes])
+    _gebeurtenis_vastleggen(
+        soort=TweestapsGebeurtenis.Soort.RESERVECODES_AANGEMAAKT, gebruiker=gebruiker, door=gebruiker
+    )
+    return codes
+
+
+def reservecodes_over(*, gebruiker: User) -> int:
+    """How many unused backup codes the user has left."""
+    return StaticToken.objects.filter(device__user=gebruiker, device__confirmed=True).count()
+
+
+def tweestaps_controleren(*, gebruiker: User, code: str) -> Device:
+    """The device that accepts ``code``: six digits from the app, or a backup code (used up and recorded).
+
+    Raises ``ValidationError`` if no device accepts it. Not one atomic block around everything on
+    purpose: a wrong code must still count for django-otp's throttling, so the failure is raised
+    after the verification has been committed. The devices are locked while checking, so a backup
+    code can be used only once even by two requests at the same time.
+    """
+    code = _code_normaliseren(code)
+    with transaction.atomic():
+        aanvaard = None
+        for apparaat in devices_for_user(gebruiker, for_verify=True):
+            is_reservecode = isinstance(apparaat, StaticDevice)
+            if is_reservecode == (len(code) == 6 and code.isdigit()):
+                continue  # six digits are for the app, anything else is a backup code
+            if apparaat.verify_token(code):
+                aanvaard = apparaat
+                break
+        if isinstance(aanvaard, StaticDevice):
+            _gebeurtenis_vastleggen(
+                soort=TweestapsGebeurtenis.Soort.RESERVECODE_GEBRUIKT, gebruiker=gebruiker, door=gebruiker
+            )
+    if aanvaard is None:
+        raise ValidationError(
+            _(
+                "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw, "
+                "of gebruik een reservecode die u nog niet gebruikt hebt."
+            ),
+            code="onjuist",
+        )
+    return aanvaard
+
+
+@transaction.atomic
+def tweestaps_herstellen(*, gebruiker: User, door: User, reden: str) -> TweestapsGebeurtenis:
+    """Staff remove someone's app and backup codes (a lost phone), so they set up a new one at next login.
+
+    Never one's own (a second person must do it); the reason is required and everything is recorded.
+    """
+    if door.pk == gebruiker.pk:
+        raise ValidationError(
+            _("U kunt uw eigen tweestapsverificatie niet herstellen. Vraag een collega van het programmabureau."),
+            code="zichzelf",
+        )
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError(_("Geef een reden voor het herstellen."), code="reden")
+    TOTPDevice.objects.filter(user=gebruiker).delete()
+    StaticDevice.objects.filter(user=gebruiker).delete()
+    return _gebeurtenis_vastleggen(
+        soort=TweestapsGebeurtenis.Soort.HERSTELD, gebruiker=gebruiker, door=door, reden=reden
+    )

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
@@ -18,14 +18,24 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules.contrib.views import PermissionRequiredMixin
 
 from gemeenten.models import Gemeente, Koploper, KoploperConcept
 
 from . import services
-from .forms import InlogForm, RegistratieForm, TotpCodeForm, UitnodigenForm, UitnodigingAanvaardenForm
+from .forms import (
+    InlogForm,
+    RegistratieForm,
+    TotpCodeForm,
+    TweestapsHerstellenForm,
+    TweestapsInlogForm,
+    UitnodigenForm,
+    UitnodigingAanvaardenForm,
+)
 from .middleware import tweestaps_verplicht
-from .models import Uitnodiging, User
+from .models import TweestapsGebeurtenis, Uitnodiging, User
 from .signals import SESSIE_TWEESTAPS
 
 
@@ -96,6 +106,8 @@ class MijnAccountView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         gebruiker = self.request.user
         context["heeft_tweestaps"] = self.request.session.get(SESSIE_TWEESTAPS, False)
+        context["mag_reservecodes"] = gebruiker.has_perm("accounts.reservecodes")
+        context["mag_tweestaps_herstellen"] = gebruiker.has_perm("accounts.tweestaps_herstellen")
         context["tweestaps_verplicht"] = tweestaps_verplicht(gebruiker)
         context["gemeenten"] = gebruiker.gemeenten.all()
         context["koplopers"] = gebruiker.koplopers.all()
@@ -132,24 +144,35 @@ def _sleutel_leesbaar(apparaat) -> str:
 
 
 class TweestapsView(LoginRequiredMixin, FormView):
-    """Second step of logging in: the code from the authenticator app."""
+    """Second step of logging in: the code from the authenticator app, or a backup code."""
 
     template_name = "accounts/tweestaps.html"
-    form_class = TotpCodeForm
+    form_class = TweestapsInlogForm
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not any(True for _ in devices_for_user(request.user)):
             return redirect(f"{reverse('accounts:tweestaps_instellen')}?{request.GET.urlencode()}")
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "gebruiker": self.request.user}
-
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "next": _volgende_url(self.request)}
 
     def form_valid(self, form):
-        django_otp.login(self.request, form.apparaat)
+        try:
+            apparaat = services.tweestaps_controleren(gebruiker=self.request.user, code=form.cleaned_data["code"])
+        except ValidationError as fout:
+            form.add_error("code", fout)
+            return self.form_invalid(form)
+        django_otp.login(self.request, apparaat)
+        if isinstance(apparaat, StaticDevice):
+            messages.warning(
+                self.request,
+                _(
+                    "U bent ingelogd met een reservecode; die werkt nu niet meer. U hebt nog %(aantal)d "
+                    "reservecodes. Stel zo snel mogelijk uw telefoon opnieuw in."
+                )
+                % {"aantal": services.reservecodes_over(gebruiker=self.request.user)},
+            )
         return redirect(_volgende_url(self.request))
 
 
@@ -201,6 +224,95 @@ class TweestapsUitschakelenView(LoginRequiredMixin, View):
         request.session[SESSIE_TWEESTAPS] = False
         messages.success(request, _("Tweestapsverificatie staat uit."))
         return redirect("accounts:mijn_account")
+
+
+class ReservecodesView(PermissionRequiredMixin, TemplateView):
+    """Make (again) ten single-use backup codes; they are shown once, on the page that made them."""
+
+    permission_required = "accounts.reservecodes"
+    template_name = "accounts/reservecodes.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["aantal_over"] = services.reservecodes_over(gebruiker=self.request.user)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        codes = services.reservecodes_aanmaken(gebruiker=request.user)
+        weergave = [f"{code[:4]} {code[4:]}" for code in codes]
+        return self.render_to_response(self.get_context_data(codes=weergave))
+
+
+class TweestapsHerstelLijstView(PermissionRequiredMixin, ListView):
+    """Staff find an account whose second factor must be reset; the latest resets are listed below."""
+
+    permission_required = "accounts.tweestaps_herstellen"
+    template_name = "accounts/tweestaps_herstel_lijst.html"
+    context_object_name = "gebruikers"
+    paginate_by = 50
+    page_kwarg = "pagina"
+
+    def get_permission_object(self):
+        return None
+
+    def get_queryset(self):
+        gebruikers = User.objects.annotate(
+            heeft_app=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+        ).order_by("username")
+        zoek = self.request.GET.get("q", "").strip()[:100]
+        if zoek:
+            gebruikers = gebruikers.filter(
+                Q(username__icontains=zoek)
+                | Q(email__icontains=zoek)
+                | Q(first_name__icontains=zoek)
+                | Q(last_name__icontains=zoek)
+            )
+        return gebruikers.only(
+            "username", "email", "first_name", "last_name", "is_programmastaf", "beoordelaar_organisatie"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["zoek"] = self.request.GET.get("q", "").strip()[:100]
+        context["herstellingen"] = TweestapsGebeurtenis.objects.filter(soort=TweestapsGebeurtenis.Soort.HERSTELD)[:20]
+        return context
+
+
+class TweestapsHerstellenView(PermissionRequiredMixin, FormView):
+    """Confirm and give the reason: the account's app and backup codes are removed (audited)."""
+
+    permission_required = "accounts.tweestaps_herstellen"
+    template_name = "accounts/tweestaps_herstellen.html"
+    form_class = TweestapsHerstellenForm
+
+    def get_permission_object(self):
+        if not hasattr(self, "gebruiker"):
+            self.gebruiker = get_object_or_404(User, pk=self.kwargs["pk"])
+        return self.gebruiker
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["gebruiker"] = self.gebruiker
+        context["heeft_tweestaps"] = any(True for _ in devices_for_user(self.gebruiker))
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.tweestaps_herstellen(
+                gebruiker=self.gebruiker, door=self.request.user, reden=form.cleaned_data["reden"]
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "De tweestapsverificatie van %(naam)s is hersteld. Bij de volgende keer inloggen stelt "
+                "%(naam)s een nieuwe app in."
+            )
+            % {"naam": str(self.gebruiker)},
+        )
+        return redirect("accounts:tweestaps_herstel_lijst")
 
 
 # --- Invitations ----------------------------------------------------------------------------------------

@@ -23,8 +23,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Without GDAL, django-leaflet's admin module cannot be imported, so the
-    # admin does not autodiscover: every app registers its admin in ready().
-    "django.contrib.admin.apps.SimpleAdminConfig",
+    # admin does not autodiscover: every app registers its admin in ready(). The site is
+    # koplopers.admin_site.PortaalAdminSite: only for accounts that passed two-factor authentication.
+    "koplopers.apps.PortaalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # single-use backup codes for a lost phone
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
     "koplopers",
@@ -58,6 +60,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Below ConditionalGetMiddleware, so a private page gets no-store before an ETag could be added.
+    "koplopers.accounts.middleware.GeenOpslagMiddleware",
+    "koplopers.accounts.middleware.SessieInactiviteitMiddleware",
     "koplopers.accounts.middleware.TweestapsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,6 +123,9 @@ LOGIN_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Koploperportaal"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # reset and confirmation links: one day
 LOGIN_REDIRECT_URL = "home"
+# Sessions of accounts that need two-factor authentication (programme staff, reviewers, admin accounts)
+# end after this many seconds without a request (a working day); other sessions keep SESSION_COOKIE_AGE.
+STAFF_SESSION_IDLE_TIMEOUT = env.int("STAFF_SESSION_IDLE_TIMEOUT", default=8 * 60 * 60)
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "nl"

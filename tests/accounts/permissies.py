@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from koplopers.accounts.models import Uitnodiging
 from koplopers.accounts.tokens import token_hash
-from tests.permissies import ROLLEN, Verwachting
+from tests.permissies import ROLLEN, ZONDER_2FA, Verwachting
 
 IEDEREEN_200 = dict.fromkeys(ROLLEN, 200)
 INGELOGD_200 = {**IEDEREEN_200, "anoniem": 302}
@@ -19,6 +19,7 @@ ALLEEN_STAF = {
     "staf": 200,
 }
 AMBTENAAR_A_EN_STAF = {**ALLEEN_STAF, "ambtenaar_a": 200}
+ALLEEN_GEVERIFIEERD = {**ALLEEN_STAF, "beoordelaar": 200}
 ALLEEN_POST = dict.fromkeys(ROLLEN, 405)
 
 
@@ -60,7 +61,8 @@ def _profielgegevens(wereld) -> dict:
 
 VERWACHTINGEN = [
     Verwachting("accounts:login", get={**_met(IEDEREEN_200, 302), "anoniem": 200}),
-    Verwachting("accounts:logout", get=ALLEEN_POST, post=_met(IEDEREEN_200, 302)),
+    # Free for admin accounts without a second factor: they set it up there, or log out.
+    Verwachting("accounts:logout", get={**ALLEEN_POST, **dict.fromkeys(ZONDER_2FA, 405)}, post=_met(IEDEREEN_200, 302)),
     Verwachting("accounts:password_reset", get=IEDEREEN_200),
     Verwachting("accounts:password_reset_done", get=IEDEREEN_200),
     Verwachting(
@@ -80,8 +82,17 @@ VERWACHTINGEN = [
         get={**ALLEEN_STAF, "ambtenaar_a": 200, "ambtenaar_b": 200, "staf": 403},
     ),
     Verwachting("accounts:tweestaps", get={**_met(INGELOGD_200, 302), "beoordelaar": 200, "staf": 200}),
-    Verwachting("accounts:tweestaps_instellen", get=INGELOGD_200),
+    Verwachting("accounts:tweestaps_instellen", get={**INGELOGD_200, **dict.fromkeys(ZONDER_2FA, 200)}),
     Verwachting("accounts:tweestaps_uitschakelen", get={**ALLEEN_POST, "anoniem": 302}, post=_met(IEDEREEN_200, 302)),
+    Verwachting("accounts:reservecodes", get=ALLEEN_GEVERIFIEERD, post=ALLEEN_GEVERIFIEERD),
+    Verwachting("accounts:tweestaps_herstel_lijst", get=ALLEEN_STAF),
+    Verwachting(
+        "accounts:tweestaps_herstellen",
+        kwargs=lambda wereld: {"pk": wereld.gebruikers["ambtenaar_a"].pk},
+        get=ALLEEN_STAF,
+        post=_met(ALLEEN_STAF, 302),
+        post_data=lambda wereld: {"reden": "Telefoon kwijt, teruggebeld op het bekende nummer."},
+    ),
     Verwachting(
         "accounts:uitnodigen",
         get=ALLEEN_STAF,

@@ -229,8 +229,11 @@ def test_blokkade_geldt_ook_voor_beheer_login(client):
 
     response = client.post(reverse("admin:login"), {"username": "beheerder", "password": WACHTWOORD})
 
-    assert response.status_code == 200
+    # The admin has no password form of its own: it sends everyone to the (throttled) portal login.
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
     assert "_auth_user_id" not in client.session
+    assert "Te veel mislukte pogingen" in _inloggen(client, "beheerder").text
 
 
 # --- Two-factor authentication -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from kennisbank.models import Kennisitem, Zoekdocument
 from kennisbank.validators import MAX_PDF_GROOTTE, pdf_valideren
 from tests.factories.accounts import UserFactory
 from tests.factories.kennisbank import UitgeverFactory
+from tests.permissies import inloggen, totp_apparaat_maken
 
 
 def echte_pdf() -> bytes:
@@ -56,9 +57,10 @@ def test_pdf_valideren_refuses_a_file_that_is_too_large():
 
 
 def beheerder(client):
-    """A superuser without the programme-staff role (that role must pass two-factor first)."""
+    """A superuser without the programme-staff role, OTP-verified (an admin account needs a second factor)."""
     gebruiker = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+    totp_apparaat_maken(gebruiker)
+    inloggen(client, gebruiker)
 
 
 def _formulier(bestand, titel="Nieuwe handreiking"):

@@ -233,14 +233,18 @@ class ConflictMeldenView(KandidaatMixin, FormView):
         return context
 
     def form_valid(self, form):
-        services.conflict_melden(
-            beoordelaar=self.request.user,
-            kandidaat=self.kandidaat,
-            soort=form.cleaned_data["soort"],
-            toelichting=form.cleaned_data["toelichting"],
-            bron=Belangenconflict.Bron.BEOORDELAAR,
-            door=self.request.user,
-        )
+        try:
+            services.conflict_melden(
+                beoordelaar=self.request.user,
+                kandidaat=self.kandidaat,
+                soort=form.cleaned_data["soort"],
+                toelichting=form.cleaned_data["toelichting"],
+                bron=Belangenconflict.Bron.BEOORDELAAR,
+                door=self.request.user,
+            )
+        except ValidationError as fout:  # e.g. a (verified) superuser without a reviewer role
+            form.add_error(None, fout.messages)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Uw belangenconflict met %(kandidaat)s is vastgelegd. U beoordeelt deze kandidaat niet.")

@@ -5,6 +5,7 @@ import csv
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import View
 from weasyprint import CSS, HTML
@@ -21,6 +22,7 @@ def _getal(waarde) -> str:
 def _csv_response(naam: str) -> tuple[HttpResponse, csv.writer]:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    patch_cache_control(response, no_store=True)  # personal data: never kept by a browser or proxy
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
     return response, csv.writer(response, delimiter=";")
 
@@ -164,4 +166,5 @@ class RapportView(RondeMixin, View):
         )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="selectierapport-{self.ronde.slug}.pdf"'
+        patch_cache_control(response, no_store=True)
         return response
