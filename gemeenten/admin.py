@@ -36,15 +36,18 @@ class LinkInline(admin.TabularInline):
 
 @admin.register(Koploper)
 class KoploperAdmin(SimpleHistoryAdmin):
-    """Changes made here are published at once (no draft) and recorded as a version."""
+    """Changes made here are published at once (no draft) and recorded as a version.
+
+    The rounds of a koploper are selection data: ``selectie.admin`` adds them here as an inline.
+    """
 
     list_display = ["naam", "soort", "provincie", "gepubliceerd", "uitgelicht", "versie", "bijgewerkt"]
     readonly_fields = ["versie"]
-    list_filter = ["soort", "gepubliceerd", "uitgelicht", "provincie", "rondes"]
+    list_filter = ["soort", "gepubliceerd", "uitgelicht", "provincie"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
     autocomplete_fields = ["gemeente"]
-    filter_horizontal = ["leden", "rondes", "doelgroepen", "themas"]
+    filter_horizontal = ["leden", "doelgroepen", "themas"]
     inlines = [ContactpersoonInline, LinkInline]
 
     def save_model(self, request, obj, form, change):

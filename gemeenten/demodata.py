@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from koplopers.accounts.models import User
+
 from .models import Contactpersoon, Doelgroep, Koploper, Link, Thema
 
 VOORBEELD_ORGANISATIE = (
@@ -19,6 +21,9 @@ VOORBEELD_ACTIES = (
 )
 
 UITGELICHT = ["almere", "vught", "regio-twente"]
+
+# The demo officials (made by koplopers.accounts.demodata) and the profile each of them manages.
+DEMO_AMBTENAREN = {"ambtenaar.almere": "almere", "ambtenaar.twente": "regio-twente"}
 
 # Almere's approach as the public sources describe it (DOMAIN.md): real, not example text.
 ALMERE = {
@@ -62,5 +67,20 @@ def demoprofielen_laden() -> int:
             )
         if koploper.bron_url:
             Link.objects.get_or_create(koploper=koploper, url=koploper.bron_url, defaults={"titel": "Bron"})
+        aantal += 1
+    return aantal
+
+
+@transaction.atomic
+def demo_ambtenaren_koppelen() -> int:
+    """Give each demo official the profile they manage (and its municipality). Idempotent; returns the number."""
+    aantal = 0
+    for gebruikersnaam, slug in DEMO_AMBTENAREN.items():
+        gebruiker = User.objects.filter(username=gebruikersnaam).first()
+        koploper = Koploper.objects.filter(slug=slug).first()
+        if gebruiker is None or koploper is None:
+            continue
+        gebruiker.koplopers.set([koploper])
+        gebruiker.gemeenten.set([koploper.gemeente_id] if koploper.gemeente_id else [])
         aantal += 1
     return aantal

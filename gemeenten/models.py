@@ -92,6 +92,7 @@ class Versiereden(models.TextChoices):
     PUBLICEREN = "publiceren", _("concept gepubliceerd")
     DEPUBLICEREN = "depubliceren", _("gedepubliceerd")
     HERSTELLEN = "herstellen", _("eerdere versie hersteld")
+    SELECTIE = "selectie", _("geselecteerd in een ronde")
 
 
 class KoploperVersieBasis(models.Model):
@@ -126,7 +127,11 @@ class KoploperQuerySet(models.QuerySet):
 
 
 class Koploper(models.Model):
-    """A koplopergemeente: one municipality, or a region of several, taking part in rounds."""
+    """A koplopergemeente: one municipality, or a region of several, taking part in rounds.
+
+    The rounds are selection data: ``selectie.Ronde.koplopers`` declares them, through ``selectie.Deelname``;
+    here they are only the reverse relation ``koploper.rondes`` (gemeenten imports nothing of selectie).
+    """
 
     class Soort(models.TextChoices):
         GEMEENTE = "gemeente", _("gemeente")
@@ -160,7 +165,6 @@ class Koploper(models.Model):
         null=True,
         blank=True,
     )
-    rondes = models.ManyToManyField("selectie.Ronde", verbose_name=_("rondes"), related_name="koplopers", blank=True)
     deelname_volgens_bron = models.CharField(
         _("deelname volgens de bron"),
         max_length=200,

@@ -10,16 +10,25 @@ from django.db.models import Count, DateTimeField, Exists, IntegerField, Max, Ou
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from selectie.models import Ronde
-
 from .models import Contactpersoon, Doelgroep, Gemeente, Koploper, Link, Provincie, Thema
 
 # Boundaries are large: pages that do not draw them never load them.
 _GEOMETRIE = ("gemeente__geometrie", "provincie__geometrie")
 
 
+def _deelname():
+    """The round participation, which selectie declares (``Ronde.koplopers`` through ``Deelname``).
+
+    gemeenten imports nothing of selectie: it knows the relation only by its reverse name ``rondes``,
+    and reaches the round model and the through model from there. Returns (round model, through model).
+    """
+    relatie = Koploper._meta.get_field("rondes")
+    return relatie.related_model, relatie.through
+
+
 def _rondes_op_volgorde():
-    return Prefetch("rondes", queryset=Ronde.objects.order_by("jaar", "naam"))
+    """The rounds of each koploper, oldest first (the round model's own ordering: year, name)."""
+    return "rondes"
 
 
 def publieke_koplopers():
@@ -68,11 +77,17 @@ def filterkeuzes(naam: str):
     if naam == "thema":
         return Thema.objects.order_by("naam")
     if naam == "ronde":
-        gepubliceerd_in_ronde = Koploper.rondes.through.objects.filter(
-            ronde=OuterRef("pk"), koploper__gepubliceerd=True
-        )
-        return Ronde.objects.filter(Exists(gepubliceerd_in_ronde)).only("id", "naam", "slug").order_by("jaar", "naam")
+        ronde, deelname = _deelname()
+        gepubliceerd_in_ronde = deelname.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+        return ronde.objects.filter(Exists(gepubliceerd_in_ronde)).only("id", "naam", "slug").order_by("jaar", "naam")
     raise ValueError(naam)
+
+
+def rondes_met_aantal():
+    """Every round with ``aantal``, its number of published koplopers, oldest first (the factsheet)."""
+    ronde, _through = _deelname()
+    gepubliceerd = Q(koplopers__gepubliceerd=True)
+    return ronde.objects.annotate(aantal=Count("koplopers", filter=gepubliceerd)).order_by("jaar", "naam")
 
 
 def themas_met_aantal():
@@ -97,24 +112,26 @@ def kerncijfers() -> dict:
         | Exists(Koploper.leden.through.objects.filter(gemeente__provincie=OuterRef("pk"), koploper__gepubliceerd=True))
     )
     provincies = Provincie.objects.aggregate(totaal=Count("pk"), gedekt=Count("pk", filter=gedekt))
-    ronde_met_koploper = Koploper.rondes.through.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+    ronde, deelname = _deelname()
+    ronde_met_koploper = deelname.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
     return {
         "koplopers": gepubliceerd.count(),
         "provincies": provincies["gedekt"],
         "provincies_totaal": provincies["totaal"],
-        "rondes": Ronde.objects.filter(Exists(ronde_met_koploper)).count(),
+        "rondes": ronde.objects.filter(Exists(ronde_met_koploper)).count(),
     }
 
 
 def _versie_queryset():
+    ronde, deelname = _deelname()
     tabellen = [
         Koploper.objects.all(),
         Gemeente.objects.all(),
-        Koploper.rondes.through.objects.all(),
+        deelname.objects.all(),
         Koploper.leden.through.objects.all(),
         Koploper.doelgroepen.through.objects.all(),
         Koploper.themas.through.objects.all(),
-        Ronde.objects.all(),
+        ronde.objects.all(),
         Provincie.objects.all(),
         Doelgroep.objects.all(),
         Thema.objects.all(),

@@ -7,11 +7,11 @@ import json
 import re
 import uuid
 import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from html import unescape
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -24,7 +24,6 @@ from PIL import Image, ImageOps
 
 from koplopers.bestanden import MAX_AFBEELDING_PIXELS
 from koplopers.html import schoon_html
-from selectie.models import Ronde
 
 from .models import (
     Contactpersoon,
@@ -41,7 +40,6 @@ from .models import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Names people commonly use instead of the official CBS name.
 WEERGAVENAMEN = {"GM0518": "Den Haag"}
@@ -56,45 +54,6 @@ DOELGROEPEN = [
     "Visueel gehandicapten",
 ]
 THEMAS = ["Bekendheid", "Werk en inkomen", "Overgang Wmo–Wlz", "Inzet ervaringsdeskundigen"]
-
-# The rounds as the public sources describe them (DOMAIN.md, "Rounds").
-RONDES = [
-    {
-        "slug": "koplopers-i-2017",
-        "naam": "Koplopers I (2017)",
-        "jaar": 2017,
-        "sluit_op": None,
-        "toelichting": "Eerste ronde: 14 koplopers gekozen uit een longlist; start eind september 2017, "
-        "slotbijeenkomst voorjaar 2018.",
-    },
-    {
-        "slug": "koplopers-ii-2019",
-        "naam": "Koplopers II – oproep 2019",
-        "jaar": 2019,
-        "sluit_op": datetime(2019, 10, 24, 23, 59, tzinfo=AMSTERDAM),
-        "toelichting": "Oproep van Koplopers II die sloot op 24 oktober 2019.",
-    },
-    {
-        "slug": "koplopers-ii-2020",
-        "naam": "Koplopers II – oproep 2020",
-        "jaar": 2020,
-        "sluit_op": datetime(2020, 3, 13, 23, 59, tzinfo=AMSTERDAM),
-        "toelichting": "Oproep van Koplopers II die sloot op 13 maart 2020.",
-    },
-    {
-        "slug": "koplopers-ii-2021",
-        "naam": "Koplopers II – oproep 2021",
-        "jaar": 2021,
-        "sluit_op": datetime(2021, 2, 7, 23, 59, tzinfo=AMSTERDAM),
-        "toelichting": "Laatste oproep van Koplopers II, die sloot op 7 februari 2021.",
-    },
-]
-
-# What the source's round text means, where it names a round we know.
-RONDE_VOLGENS_BRON = {
-    "2017 eerste ronde": "koplopers-i-2017",
-    "ronde 2020-2021": "koplopers-ii-2020",
-}
 
 # Regions in the historical record: their province is known, their member municipalities are not.
 REGIO_PROVINCIE = {"Oosterschelderegio": "PV29", "Regio Twente": "PV23"}
@@ -127,7 +86,10 @@ def _vocabulaire_laden(model, namen: list[str], verslag: Laadverslag) -> None:
 
 @transaction.atomic
 def referentiedata_laden() -> Laadverslag:
-    """Load provinces, municipalities, vocabularies and rounds. Idempotent: run twice, same rows."""
+    """Load provinces, municipalities and vocabularies. Idempotent: run twice, same rows.
+
+    The rounds are selection data: ``selectie.referentiedata`` loads them (after this and the koplopers).
+    """
     verslag = Laadverslag()
     provincie_grenzen = _lees_geojson("provincie_2026.geojson")
     gemeente_grenzen = _lees_geojson("gemeente_2026.geojson")
@@ -166,12 +128,6 @@ def referentiedata_laden() -> Laadverslag:
 
     _vocabulaire_laden(Doelgroep, DOELGROEPEN, verslag)
     _vocabulaire_laden(Thema, THEMAS, verslag)
-    for ronde in RONDES:
-        _, nieuw = Ronde.objects.update_or_create(
-            slug=ronde["slug"],
-            defaults={**{k: v for k, v in ronde.items() if k != "slug"}, "status": Ronde.Status.GEPUBLICEERD},
-        )
-        verslag.tel("ronde", nieuw)
     return verslag
 
 
@@ -188,13 +144,15 @@ def _zoek_gemeente(naam: str, gemeenten: dict[str, Gemeente]) -> Gemeente:
 
 @transaction.atomic
 def koplopers_bekend_laden() -> Laadverslag:
-    """Import the koplopers named in public sources, with their round and source. Idempotent."""
+    """Import the koplopers named in public sources, with what the source says about their round. Idempotent.
+
+    ``deelname_volgens_bron`` keeps the source's words; ``selectie.referentiedata`` turns them into rounds.
+    """
     verslag = Laadverslag()
     gemeenten = {}
     for gemeente in Gemeente.objects.all():
         gemeenten[gemeente.naam] = gemeente
         gemeenten[gemeente.toon_naam] = gemeente
-    rondes = {ronde.slug: ronde for ronde in Ronde.objects.all()}
     doelgroepen = {d.naam: d for d in Doelgroep.objects.all()}
     themas = {t.naam: t for t in Thema.objects.all()}
     provincies = {p.code: p for p in Provincie.objects.all()}
@@ -221,9 +179,6 @@ def koplopers_bekend_laden() -> Laadverslag:
         defaults.update({"deelname_volgens_bron": periode, "bron_url": rij["bron_url"]})
         koploper, nieuw = Koploper.objects.update_or_create(slug=slugify(naam), defaults=defaults)
         verslag.tel("koploper", nieuw)
-        for sleutel, ronde_slug in RONDE_VOLGENS_BRON.items():
-            if periode.startswith(sleutel):
-                koploper.rondes.add(rondes[ronde_slug])
         koploper.doelgroepen.add(*[doelgroepen[n] for n in DOELGROEPEN_VOLGENS_BRON.get(naam, [])])
         koploper.themas.add(*[themas[n] for n in THEMAS_VOLGENS_BRON.get(naam, [])])
     return verslag
@@ -491,6 +446,89 @@ def koploper_publiceren(*, koploper: Koploper, gebruiker) -> Koploper:
     koploper.gepubliceerd = True
     _versie_vastleggen(koploper, gebruiker, Versiereden.PUBLICEREN)
     koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
+    return koploper
+
+
+def _unieke_koploper_slug(naam: str) -> str:
+    basis = slugify(naam)[:140] or "koploper"
+    slug = basis
+    volgnummer = 2
+    while Koploper.objects.filter(slug=slug).exists():
+        slug = f"{basis}-{volgnummer}"
+        volgnummer += 1
+    return slug
+
+
+def _koploper_van_gemeenten(gemeenten: Sequence[Gemeente]) -> Koploper | None:
+    """The existing koploper of one municipality, or the region koploper with exactly these members."""
+    if len(gemeenten) == 1:
+        return Koploper.objects.select_for_update().filter(gemeente=gemeenten[0]).first()
+    leden = {g.pk for g in gemeenten}
+    regios = (
+        Koploper.objects.filter(soort=Koploper.Soort.REGIO, leden__in=gemeenten)
+        .prefetch_related("leden")
+        .distinct()
+        .order_by("pk")
+    )
+    regio = next((regio for regio in regios if {g.pk for g in regio.leden.all()} == leden), None)
+    return Koploper.objects.select_for_update().get(pk=regio.pk) if regio else None
+
+
+@transaction.atomic
+def koploper_uit_selectie_maken_of_bijwerken(
+    *,
+    gemeenten: Iterable[Gemeente],
+    naam: str,
+    door,
+    reden: str = Versiereden.SELECTIE,
+    doelgroepen: Iterable[Doelgroep] = (),
+    themas: Iterable[Thema] = (),
+) -> Koploper:
+    """Make or update the published koploper of a selected municipality or region, as a new version.
+
+    One municipality: the koploper of that municipality (``Koploper.gemeente``). Several: an existing
+    region koploper with exactly these members, else a new region named ``naam`` with these members, in
+    the province most of them lie in. The profile is made public, ``doelgroepen`` and ``themas`` are
+    added, and one historical record is written with ``door`` and the change reason ``reden``, like every
+    other published version. The round participation itself is selection data: selectie writes it.
+    """
+    gemeenten = sorted(gemeenten, key=lambda g: (g.sorteernaam, g.pk))
+    if not gemeenten:
+        raise ValidationError(_("Een koploper heeft minstens één gemeente."), code="geen_gemeenten")
+    koploper = _koploper_van_gemeenten(gemeenten)
+    nieuw = koploper is None
+    if nieuw:
+        if len(gemeenten) == 1:
+            gemeente = gemeenten[0]
+            koploper = Koploper(
+                naam=gemeente.toon_naam,
+                slug=_unieke_koploper_slug(gemeente.slug),
+                soort=Koploper.Soort.GEMEENTE,
+                gemeente=gemeente,
+                provincie_id=gemeente.provincie_id,
+            )
+        else:
+            provincie_id = Counter(g.provincie_id for g in gemeenten).most_common(1)[0][0]
+            koploper = Koploper(
+                naam=naam,
+                slug=_unieke_koploper_slug(naam),
+                soort=Koploper.Soort.REGIO,
+                provincie_id=provincie_id,
+            )
+        koploper.full_clean()
+    # The version is recorded once, below, with everything in it: the saves and list changes before it
+    # write no history of their own.
+    koploper.skip_history_when_saving = True
+    try:
+        koploper.save()
+        if nieuw and koploper.soort == Koploper.Soort.REGIO:
+            koploper.leden.set(gemeenten)
+        koploper.doelgroepen.add(*doelgroepen)
+        koploper.themas.add(*themas)
+    finally:
+        del koploper.skip_history_when_saving
+    koploper.gepubliceerd = True
+    _versie_vastleggen(koploper, door, reden)
     return koploper
 
 

@@ -9,7 +9,7 @@ from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from gemeenten.models import Doelgroep, Koploper, Provincie, Thema
-from selectie.models import Ronde
+from gemeenten.selectors import rondes_met_aantal
 
 from .models import Etalageartikel, Kennisitem, Uitgever, Zoekdocument
 from .services import FACTSHEET_SLEUTEL, FILTERKEUZES_SLEUTEL
@@ -145,7 +145,7 @@ def kennisitems_zoeken(*, zoekterm: str, queryset: QuerySet[Kennisitem] | None =
 
 def _factsheet_berekenen() -> dict:
     gepubliceerd = Q(koplopers__gepubliceerd=True)
-    rondes = list(Ronde.objects.annotate(aantal=Count("koplopers", filter=gepubliceerd)).order_by("jaar", "naam"))
+    rondes = list(rondes_met_aantal())
     provincies = list(Provincie.objects.annotate(aantal=Count("koplopers", filter=gepubliceerd)).order_by("naam"))
     doelgroepen = list(Doelgroep.objects.annotate(aantal=Count("koplopers", filter=gepubliceerd)).order_by("naam"))
     themas = list(Thema.objects.annotate(aantal=Count("koplopers", filter=gepubliceerd)).order_by("naam"))

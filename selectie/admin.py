@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
+from gemeenten.admin import KoploperAdmin
+from gemeenten.models import Koploper
+
+from .models import Bijlage, Criterium, Deelname, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
 from .services import ronde_criteria_standaard
 
 
@@ -11,13 +14,39 @@ class CriteriumInline(admin.StackedInline):
     fields = ["volgorde", "naam", "toelichting", "gewicht", "schaal_labels"]
 
 
+class DeelnameInline(admin.TabularInline):
+    """Which koplopers took part in a round (and from which source that is known)."""
+
+    model = Deelname
+    extra = 0
+    fields = ["koploper", "bron", "aangemaakt"]
+    readonly_fields = ["aangemaakt"]
+    autocomplete_fields = ["koploper"]
+
+
+class KoploperDeelnameInline(DeelnameInline):
+    fields = ["ronde", "bron", "aangemaakt"]
+    autocomplete_fields = []
+
+
+# The koploper admin belongs to gemeenten; its rounds are selection data, so selectie adds them here
+# (this app is loaded after gemeenten, which registered the admin in its ready()).
+admin.site.unregister(Koploper)
+
+
+@admin.register(Koploper)
+class KoploperMetRondesAdmin(KoploperAdmin):
+    list_filter = [*KoploperAdmin.list_filter, "rondes"]
+    inlines = [*KoploperAdmin.inlines, KoploperDeelnameInline]
+
+
 @admin.register(Ronde)
 class RondeAdmin(admin.ModelAdmin):
     list_display = ["naam", "jaar", "status", "opent_op", "sluit_op", "is_demo"]
     list_filter = ["status", "is_demo"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
-    inlines = [CriteriumInline]
+    inlines = [CriteriumInline, DeelnameInline]
     fieldsets = [
         (None, {"fields": ["naam", "slug", "jaar", "status", "is_demo"]}),
         (_("Oproep"), {"fields": ["opent_op", "sluit_op", "oproeptekst", "toelichting"]}),

@@ -49,6 +49,14 @@ class Ronde(models.Model):
     )
     aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
     bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+    # Participation is selection data: declared here, so gemeenten knows rounds only as ``koploper.rondes``.
+    koplopers = models.ManyToManyField(
+        "gemeenten.Koploper",
+        verbose_name=_("koplopers"),
+        through="Deelname",
+        related_name="rondes",
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("ronde")
@@ -81,6 +89,32 @@ class Ronde(models.Model):
         if self.opent_op and nu < self.opent_op:
             return False
         return not (self.sluit_op and nu >= self.sluit_op)
+
+
+class Deelname(models.Model):
+    """A koploper took part in a round: written when a selection is published, or from a public source."""
+
+    class Bron(models.TextChoices):
+        SELECTIE = "selectie", _("gepubliceerde selectie")
+        OPENBARE_BRON = "openbare_bron", _("openbare bron")
+        BEHEER = "beheer", _("beheer")
+        ONBEKEND = "onbekend", _("onbekend (vastgelegd vóór de bron werd bijgehouden)")
+
+    ronde = models.ForeignKey(Ronde, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="deelnames")
+    koploper = models.ForeignKey(
+        "gemeenten.Koploper", verbose_name=_("koploper"), on_delete=models.CASCADE, related_name="deelnames"
+    )
+    bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, default=Bron.BEHEER)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        ordering = ["ronde__jaar", "ronde__naam"]
+        constraints = [models.UniqueConstraint(fields=["ronde", "koploper"], name="deelname_uniek")]
+
+    def __str__(self):
+        return _("%(koploper)s in %(ronde)s") % {"koploper": self.koploper, "ronde": self.ronde}
 
 
 class Criterium(models.Model):

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gemeenten.models import Koploper
-
 from .models import User
 
 DEMO_WACHTWOORD = "Koploper-demo-2026"
@@ -27,16 +25,13 @@ def demo_totp_geheim() -> str:
     return base64.b32encode(bytes.fromhex(DEMO_TOTP_SLEUTEL)).decode("ascii")
 
 
-def _account(gebruikersnaam: str, *, koplopers=(), **velden) -> User:
+def _account(gebruikersnaam: str, **velden) -> User:
     gebruiker, _ = User.objects.update_or_create(
         username=gebruikersnaam,
         defaults={"email": f"{gebruikersnaam}@demo.koploperportaal.example", "is_active": True, **velden},
     )
     gebruiker.set_password(DEMO_WACHTWOORD)
     gebruiker.save()
-    if koplopers:
-        gebruiker.koplopers.set(koplopers)
-        gebruiker.gemeenten.set([k.gemeente for k in koplopers if k.gemeente_id])
     return gebruiker
 
 
@@ -51,11 +46,10 @@ def _totp(gebruiker: User) -> None:
 def demo_accounts_laden() -> list[DemoAccount]:
     """Create (or reset) one demo account per role, all with ``DEMO_WACHTWOORD``. Idempotent."""
     accounts = []
-    almere = Koploper.objects.filter(slug="almere").first()
-    twente = Koploper.objects.filter(slug="regio-twente").first()
-    _account("ambtenaar.almere", first_name="Anna", last_name="Ambtenaar (demo)", koplopers=[k for k in [almere] if k])
+    # Which profiles the officials manage is gemeenten's data: gemeenten.demodata.demo_ambtenaren_koppelen.
+    _account("ambtenaar.almere", first_name="Anna", last_name="Ambtenaar (demo)")
     accounts.append(DemoAccount("ambtenaar.almere", "gemeenteambtenaar van Almere"))
-    _account("ambtenaar.twente", first_name="Tom", last_name="Twente (demo)", koplopers=[k for k in [twente] if k])
+    _account("ambtenaar.twente", first_name="Tom", last_name="Twente (demo)")
     accounts.append(DemoAccount("ambtenaar.twente", "gemeenteambtenaar van Regio Twente"))
     _account(
         "belangenbehartiger",

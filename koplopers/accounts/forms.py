@@ -5,9 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
-from gemeenten.models import Gemeente, Koploper
-
-from .models import User
+from .models import Uitnodiging, User
 from .throttle import BLOKKADEDUUR, is_geblokkeerd
 
 
@@ -191,16 +189,20 @@ class UitnodigenForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de ambtenaar"))
     voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    # The choices are gemeenten's models, reached through the invitation's own relations (accounts
+    # imports no app, see README "Lagen").
     koplopers = forms.ModelMultipleChoiceField(
         label=_("Koploperprofielen"),
-        queryset=Koploper.objects.only("naam", "sorteernaam").order_by("sorteernaam"),
+        queryset=Uitnodiging.koplopers.field.related_model.objects.only("naam", "sorteernaam").order_by("sorteernaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De profielen die deze persoon mag bijwerken."),
     )
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten"),
-        queryset=Gemeente.objects.only("naam", "weergavenaam", "sorteernaam").order_by("sorteernaam"),
+        queryset=Uitnodiging.gemeenten.field.related_model.objects.only("naam", "weergavenaam", "sorteernaam").order_by(
+            "sorteernaam"
+        ),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Optioneel: gemeenten waarvoor deze persoon optreedt (met Ctrl of Cmd kiest u er meer)."),

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
@@ -21,8 +21,6 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules.contrib.views import PermissionRequiredMixin
-
-from gemeenten.models import Gemeente, Koploper, KoploperConcept
 
 from . import services
 from .forms import (
@@ -122,9 +120,12 @@ class MijnGemeenteView(PermissionRequiredMixin, ListView):
     context_object_name = "koplopers"
 
     def get_queryset(self):
+        # The profiles are gemeenten's; accounts reaches them through its own relation ``user.koplopers``
+        # (accounts imports no app, see README "Lagen"). ``concept`` is the profile's draft, if any.
+        koplopers = self.request.user.koplopers.model.objects
         return (
-            Koploper.objects.beheerd_door(self.request.user)
-            .annotate(heeft_concept=Exists(KoploperConcept.objects.filter(koploper=OuterRef("pk"))))
+            koplopers.beheerd_door(self.request.user)
+            .annotate(heeft_concept=ExpressionWrapper(Q(concept__isnull=False), output_field=BooleanField()))
             .order_by("sorteernaam")
         )
 
@@ -318,6 +319,11 @@ class TweestapsHerstellenView(PermissionRequiredMixin, FormView):
 # --- Invitations ----------------------------------------------------------------------------------------
 
 
+def _gerelateerd(veld: str):
+    """The model an invitation links to (gemeenten's Koploper or Gemeente), without importing gemeenten."""
+    return Uitnodiging._meta.get_field(veld).related_model
+
+
 class UitnodigenView(PermissionRequiredMixin, FormView):
     """Programme staff invite an official; the open invitations are listed below the form."""
 
@@ -331,8 +337,8 @@ class UitnodigenView(PermissionRequiredMixin, FormView):
             Uitnodiging.objects.open()
             .select_related("uitgenodigd_door")
             .prefetch_related(
-                Prefetch("koplopers", queryset=Koploper.objects.only("naam", "slug")),
-                Prefetch("gemeenten", queryset=Gemeente.objects.only("naam", "weergavenaam")),
+                Prefetch("koplopers", queryset=_gerelateerd("koplopers").objects.only("naam", "slug")),
+                Prefetch("gemeenten", queryset=_gerelateerd("gemeenten").objects.only("naam", "weergavenaam")),
             )
         )
         return context

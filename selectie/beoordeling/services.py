@@ -12,12 +12,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gemeenten.models import Koploper
+from gemeenten.models import Koploper, Versiereden
+from gemeenten.services import koploper_uit_selectie_maken_of_bijwerken
 from koplopers.accounts.models import User
-from selectie.models import Criterium, Kandidaat, Ronde, Voordracht
+from selectie.models import Criterium, Deelname, Kandidaat, Ronde, Voordracht
 from selectie.services import ronde_status_wijzigen
 
 from . import aggregatie
@@ -612,67 +612,26 @@ def voorstel_overnemen(*, ronde: Ronde, gekozen: list[int], uitleg: dict[int, st
 # Publishing ---------------------------------------------------------------------------------------------
 
 
-def _unieke_koploper_slug(naam: str) -> str:
-    basis = slugify(naam)[:140] or "koploper"
-    slug = basis
-    volgnummer = 2
-    while Koploper.objects.filter(slug=slug).exists():
-        slug = f"{basis}-{volgnummer}"
-        volgnummer += 1
-    return slug
+def koploper_voor_kandidaat(*, kandidaat: Kandidaat, door=None) -> Koploper:
+    """The koploper of a selected candidate, made or updated by gemeenten, with the round added.
 
-
-def koploper_voor_kandidaat(*, kandidaat: Kandidaat) -> Koploper:
-    """The koploper of a candidate, created if it does not exist yet, with the round added.
-
-    One municipality: the koploper of that municipality (``Koploper.gemeente``). A region: an existing
-    region koploper with exactly these members, else a new one named after the candidate, with the
-    members and the province most of them lie in. Themes and target groups of the nominations are added.
+    gemeenten owns the profile: :func:`gemeenten.services.koploper_uit_selectie_maken_of_bijwerken` finds
+    the koploper of the municipality (or the region with exactly these members), or makes one, publishes
+    it with the themes and target groups of the nominations, and records a version with ``door`` and the
+    reason "selectie". The round participation is selection data: it is written here, as a ``Deelname``.
     """
-    gemeenten = list(kandidaat.gemeenten.select_related("provincie").order_by("sorteernaam"))
-    if len(gemeenten) == 1:
-        gemeente = gemeenten[0]
-        koploper = Koploper.objects.filter(gemeente=gemeente).first()
-        if koploper is None:
-            koploper = Koploper(
-                naam=gemeente.toon_naam,
-                slug=_unieke_koploper_slug(gemeente.slug),
-                soort=Koploper.Soort.GEMEENTE,
-                gemeente=gemeente,
-                provincie=gemeente.provincie,
-            )
-            koploper.full_clean()
-            koploper.save()
-    else:
-        leden = {g.pk for g in gemeenten}
-        koploper = next(
-            (
-                regio
-                for regio in Koploper.objects.filter(soort=Koploper.Soort.REGIO, leden__in=gemeenten)
-                .prefetch_related("leden")
-                .distinct()
-                if {g.pk for g in regio.leden.all()} == leden
-            ),
-            None,
-        )
-        if koploper is None:
-            provincie = Counter(g.provincie for g in gemeenten).most_common(1)[0][0]
-            koploper = Koploper(
-                naam=kandidaat.naam,
-                slug=_unieke_koploper_slug(kandidaat.naam),
-                soort=Koploper.Soort.REGIO,
-                provincie=provincie,
-            )
-            koploper.full_clean()
-            koploper.save()
-            koploper.leden.set(gemeenten)
-    if not koploper.gepubliceerd:
-        koploper.gepubliceerd = True
-        koploper.save(update_fields=["gepubliceerd", "bijgewerkt"])
-    koploper.rondes.add(kandidaat.ronde)
     voordrachten = Voordracht.objects.filter(kandidaat=kandidaat, status=Voordracht.Status.INGEDIEND)
-    koploper.themas.add(*{t for v in voordrachten.prefetch_related("themas") for t in v.themas.all()})
-    koploper.doelgroepen.add(*{d for v in voordrachten.prefetch_related("doelgroepen") for d in v.doelgroepen.all()})
+    koploper = koploper_uit_selectie_maken_of_bijwerken(
+        gemeenten=kandidaat.gemeenten.all(),
+        naam=kandidaat.naam,
+        door=door,
+        reden=Versiereden.SELECTIE,
+        doelgroepen={d for v in voordrachten.prefetch_related("doelgroepen") for d in v.doelgroepen.all()},
+        themas={t for v in voordrachten.prefetch_related("themas") for t in v.themas.all()},
+    )
+    Deelname.objects.get_or_create(
+        ronde_id=kandidaat.ronde_id, koploper=koploper, defaults={"bron": Deelname.Bron.SELECTIE}
+    )
     return koploper
 
 
@@ -767,7 +726,7 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
         besluit.gepubliceerd_op = nu
         besluit.save()
         if besluit.uitkomst == Besluit.Uitkomst.GESELECTEERD:
-            koploper = koploper_voor_kandidaat(kandidaat=kandidaat)
+            koploper = koploper_voor_kandidaat(kandidaat=kandidaat, door=door)
             publicatie.koplopers.append(koploper)
             _nieuwsbericht_maken(ronde=ronde, kandidaat=kandidaat, koploper=koploper)
             publicatie.nieuws += 1

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from gemeenten import services
-from gemeenten.models import Koploper, KoploperConcept
+from gemeenten.models import Koploper, KoploperConcept, Versiereden
 from tests.factories.accounts import AmbtenaarFactory, StafFactory
 from tests.factories.gemeenten import DoelgroepFactory, KoploperFactory
 from tests.permissies import totp_apparaat_maken
@@ -238,6 +238,17 @@ def test_geschiedenis_toont_wie_en_wanneer(client_ambtenaar, ambtenaar, koploper
     assert response.status_code == 200
     assert response.text.count("concept gepubliceerd") == 2
     assert str(ambtenaar) in response.text
+
+
+def test_geschiedenis_noemt_een_versie_uit_een_selectie(client_ambtenaar, ambtenaar, koploper):
+    services.koploper_uit_selectie_maken_of_bijwerken(
+        gemeenten=[koploper.gemeente], naam=koploper.naam, door=StafFactory(), reden=Versiereden.SELECTIE
+    )
+
+    response = client_ambtenaar.get(_url("geschiedenis", koploper))
+
+    assert response.status_code == 200
+    assert response.text.count("geselecteerd in een ronde") == 1
 
 
 def test_versie_toont_leesbaar_verschil(client_ambtenaar, koploper):

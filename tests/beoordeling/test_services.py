@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from gemeenten.models import Koploper
+from gemeenten.models import Koploper, Versiereden
 from selectie.beoordeling import selectors, services
 from selectie.beoordeling.models import (
     AuditRegel,
@@ -14,7 +14,7 @@ from selectie.beoordeling.models import (
     Toewijzing,
     Uitgaand,
 )
-from selectie.models import Ronde
+from selectie.models import Deelname, Ronde
 from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
 from tests.factories.gemeenten import GemeenteFactory, ProvincieFactory, ThemaFactory
 
@@ -367,6 +367,49 @@ def test_publiceren_existing_koploper_gets_the_round(ronde, beoordelaars, staf):
 
     assert list(Koploper.objects.filter(gemeente=gemeente)) == [bestaand]
     assert ronde in bestaand.rondes.all()
+
+
+def test_publiceren_records_a_version_with_who_and_why(ronde, beoordelaars, staf):
+    kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
+    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
+
+    services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
+
+    koploper = Koploper.objects.get(gemeente=kandidaten["U1"].gemeenten.get())
+    versies = list(koploper.history.all())
+    assert len(versies) == 1
+    assert (versies[0].history_change_reason, versies[0].history_user, versies[0].versie) == (
+        Versiereden.SELECTIE,
+        staf,
+        1,
+    )
+    assert versies[0].gepubliceerd is True
+    # The version holds the themes of the nominations (simple-history's m2m copy).
+    assert [rij.thema.naam for rij in versies[0].themas.all()] == ["werk en inkomen"]
+    deelname = Deelname.objects.get(koploper=koploper)
+    assert (deelname.ronde, deelname.bron) == (ronde, Deelname.Bron.SELECTIE)
+
+
+def test_publiceren_existing_koploper_gets_a_new_version_and_is_public_again(ronde, beoordelaars, staf):
+    kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    gemeente = kandidaten["U1"].gemeenten.get()
+    bestaand = Koploper.objects.create(
+        naam=gemeente.toon_naam, slug="bestaand", gemeente=gemeente, gepubliceerd=False, versie=3
+    )
+    services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
+    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
+
+    services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
+
+    bestaand.refresh_from_db()
+    assert (bestaand.gepubliceerd, bestaand.versie) == (True, 4)
+    laatste = bestaand.history.first()
+    assert (laatste.history_change_reason, laatste.history_user, laatste.history_type) == (
+        Versiereden.SELECTIE,
+        staf,
+        "~",
+    )
 
 
 def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf):

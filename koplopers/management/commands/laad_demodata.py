@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from gemeenten.demodata import demoprofielen_laden
+from gemeenten.demodata import demo_ambtenaren_koppelen, demoprofielen_laden
 from kennisbank.demodata import demo_etalage_laden
 from koplopers.accounts.demodata import DEMO_WACHTWOORD, demo_accounts_laden, demo_totp_geheim
 from selectie.demodata import demo_ronde_laden
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         aantal = demoprofielen_laden()
         self.stdout.write(self.style.SUCCESS(_("%(aantal)d demo-profielen bijgewerkt.") % {"aantal": aantal}))
         self._accounts_melden(demo_accounts_laden())
+        demo_ambtenaren_koppelen()
         etalage = demo_etalage_laden()
         self.stdout.write(self.style.SUCCESS(_("%(aantal)d demo-etalageartikelen.") % {"aantal": etalage}))
         ronde = demo_ronde_laden()

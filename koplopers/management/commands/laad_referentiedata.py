@@ -5,13 +5,18 @@ from django.utils.translation import gettext as _
 
 from gemeenten.services import koplopers_bekend_laden, referentiedata_laden
 from kennisbank.services import kennisitems_laden
+from selectie.referentiedata import deelname_volgens_bron_laden, rondes_laden
+
+# Each app loads its own data; the project runs them in the order of the layers (see README, "Lagen").
+LADERS = [referentiedata_laden, koplopers_bekend_laden, rondes_laden, deelname_volgens_bron_laden, kennisitems_laden]
 
 
 class Command(BaseCommand):
     help = _("Laadt provincies, gemeenten, grenzen, vocabulaires, rondes en de bekende koplopers (idempotent).")
 
     def handle(self, *args, **options):
-        for verslag in (referentiedata_laden(), koplopers_bekend_laden(), kennisitems_laden()):
+        for laden in LADERS:
+            verslag = laden()
             for soort, aantal in sorted(verslag.aangemaakt.items()):
                 self.stdout.write(_("%(aantal)d × %(soort)s aangemaakt") % {"aantal": aantal, "soort": soort})
             for soort, aantal in sorted(verslag.bijgewerkt.items()):
