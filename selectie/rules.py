@@ -8,6 +8,10 @@ import rules
 
 from koplopers.accounts.rules import is_ambtenaar, is_belangenbehartiger, is_beoordelaar, is_programmastaf
 
+from .models import Ronde
+
+S = Ronde.Status
+
 
 @rules.predicate
 def is_indiener(user, voordracht):
@@ -18,6 +22,32 @@ def is_indiener(user, voordracht):
 def is_indiener_van_bijlage(user, bijlage):
     return bool(bijlage is not None and is_indiener(user, bijlage.voordracht))
 
+
+# The round's status (``selectie.levenscyclus``) ------------------------------------------------------
+# Each predicate takes a round, or anything with a ``ronde`` (a candidate), and reads the status as
+# ``Ronde.status_op`` derives it: an open round past its deadline is closed, for every predicate alike.
+
+
+def ronde_van(obj):
+    if obj is None:
+        return None
+    return obj if isinstance(obj, Ronde) else getattr(obj, "ronde", None)
+
+
+def status_in(naam: str, *statussen: str):
+    @rules.predicate(name=naam)
+    def predicaat(user, obj):
+        ronde = ronde_van(obj)
+        return ronde is not None and ronde.huidige_status in statussen
+
+    return predicaat
+
+
+ronde_open = status_in("ronde_open", S.OPEN)
+scores_open = status_in("scores_open", S.ONAFHANKELIJK, S.KALIBRATIE)
+scores_gedeeld = status_in("scores_gedeeld", S.KALIBRATIE, S.SELECTIE, S.GEPUBLICEERD)
+in_selectie = status_in("in_selectie", S.SELECTIE)
+is_gepubliceerd = status_in("is_gepubliceerd", S.GEPUBLICEERD)
 
 rules.add_perm("selectie.rondes_beheren", is_programmastaf)
 rules.add_perm("selectie.kandidaten_bekijken", is_programmastaf)

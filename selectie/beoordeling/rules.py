@@ -8,11 +8,14 @@
 
 import rules
 
+from koplopers.accounts.rules import heeft_beoordelaarsrol, heeft_stafrol, is_geverifieerd
+
 # Staff and reviewers count only with a second factor: the shared role predicates say so.
 from koplopers.accounts.rules import is_beoordelaar as beoordelaar
 from koplopers.accounts.rules import is_programmastaf as staf
+from selectie.rules import in_selectie, ronde_van, scores_gedeeld, scores_open
 
-from .models import Belangenconflict, Toewijzing
+from .models import Belangenconflict, Besluit, Toewijzing
 
 
 @rules.predicate
@@ -37,3 +40,31 @@ rules.add_perm("beoordeling.kandidaat_beoordelen", eigen_kandidaat)
 rules.add_perm("beoordeling.kandidaat_bekijken", eigen_kandidaat | staf)
 rules.add_perm("beoordeling.conflict_melden", beoordelaar & is_toegewezen)
 rules.add_perm("beoordeling.beheren", staf)
+
+
+# What the round's status allows (``selectie.levenscyclus``) -----------------------------------------
+# Each ``mag_*`` is the whole check without the session's second factor: the service that does the thing
+# asserts it (it has no session); the permission adds ``is_geverifieerd`` for views and templates.
+
+
+@rules.predicate
+def besluiten_compleet(user, ronde):
+    """At least one candidate of the round is selected (undecided ones become "niet geselecteerd")."""
+    ronde = ronde_van(ronde)
+    return (
+        ronde is not None
+        and Besluit.objects.filter(kandidaat__ronde=ronde, uitkomst=Besluit.Uitkomst.GESELECTEERD).exists()
+    )
+
+
+mag_scoren = heeft_beoordelaarsrol & is_toegewezen & ~heeft_conflict & scores_open
+mag_scores_van_anderen_zien = heeft_stafrol | (heeft_beoordelaarsrol & is_toegewezen & ~heeft_conflict & scores_gedeeld)
+mag_besluiten = heeft_stafrol & in_selectie
+mag_publiceren = mag_besluiten & besluiten_compleet
+
+rules.add_perm("beoordeling.scoren", is_geverifieerd & mag_scoren)
+rules.add_perm("beoordeling.scores_van_anderen_zien", is_geverifieerd & mag_scores_van_anderen_zien)
+rules.add_perm("beoordeling.besluiten", is_geverifieerd & mag_besluiten)
+rules.add_perm("beoordeling.publiceren", is_geverifieerd & mag_publiceren)
+# Asked by ``selectie.levenscyclus`` before a round may become "gepubliceerd" (selectie cannot import this app).
+rules.add_rule("ronde_publiceerbaar", besluiten_compleet)

@@ -14,7 +14,7 @@ from selectie.beoordeling.models import (
     Toewijzing,
     Verklaring,
 )
-from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
+from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, status_zetten, kandidaat_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -182,7 +182,7 @@ def test_independent_phase_hides_other_scores_calibration_shows_them(client, als
     url = reverse("beoordeling:kandidaat", args=[kandidaat.pk])
 
     onafhankelijk = client.get(url).content.decode()
-    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
     kalibratie = client.get(url).content.decode()
 
     assert str(ander) not in onafhankelijk
@@ -203,7 +203,7 @@ def test_conflicted_reviewer_cannot_open_candidate(client, als, ronde, beoordela
     assert response.status_code == 302
 
     assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
-    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
     assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 403
 
 
@@ -364,7 +364,7 @@ def test_staff_lists_query_count_constant(client, als, ronde, beoordelaars, staf
 
 
 def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox):
-    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     kandidaat = gevulde_ronde.kandidaten.first()
     services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="geselecteerd")
     als(client, staf)
@@ -532,7 +532,7 @@ def test_publiceren_view_refuses_a_closed_round_with_a_clear_message(client, als
     from selectie.beoordeling.models import Nieuwsbericht, Uitgaand
     from selectie.models import Ronde
 
-    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=gevulde_ronde.kandidaten.first(), door=staf, uitkomst="geselecteerd")
     Ronde.objects.filter(pk=gevulde_ronde.pk).update(status=Ronde.Status.GESLOTEN)
     als(client, staf)
