@@ -3,8 +3,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from gemeenten.models import Koploper
-from selectie.beoordeling import selectors, services
 from selectie import levenscyclus
+from selectie.beoordeling import selectors, services
 from selectie.beoordeling.models import (
     Belangenconflict,
     Beoordeling,
@@ -14,7 +14,7 @@ from selectie.beoordeling.models import (
     Uitgaand,
 )
 from selectie.models import AuditRegel, Ronde
-from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, status_zetten, kandidaat_maken
+from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, kandidaat_maken, status_zetten
 from tests.factories.gemeenten import GemeenteFactory, ProvincieFactory, ThemaFactory
 
 pytestmark = pytest.mark.django_db

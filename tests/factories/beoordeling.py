@@ -114,6 +114,6 @@ def beoordeling_maken(*, beoordelaar, kandidaat, niveaus, actie=services.Actie.I
 
 
 def status_zetten(ronde, status):
-    """Arrange a round in ``status`` directly (the lifecycle itself is tested in tests/selectie/test_levenscyclus.py)."""
+    """Arrange a round in ``status`` directly (the lifecycle: tests/selectie/test_levenscyclus.py)."""
     Ronde.objects.filter(pk=ronde.pk).update(status=status)
     ronde.status = status
