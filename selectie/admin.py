@@ -8,10 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit import als_json, audit_vastleggen
 from .models import AuditRegel, Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
-from .rules import status_in
+from .rules import in_concept
 from .services import ronde_criteria_standaard
-
-in_concept = status_in("in_concept", Ronde.Status.CONCEPT)
 
 
 class BeheerAuditMixin:

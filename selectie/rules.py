@@ -43,6 +43,7 @@ def status_in(naam: str, *statussen: str):
     return predicaat
 
 
+in_concept = status_in("in_concept", S.CONCEPT)
 ronde_open = status_in("ronde_open", S.OPEN)
 scores_open = status_in("scores_open", S.ONAFHANKELIJK, S.KALIBRATIE)
 scores_gedeeld = status_in("scores_gedeeld", S.KALIBRATIE, S.SELECTIE, S.GEPUBLICEERD)
@@ -50,6 +51,7 @@ in_selectie = status_in("in_selectie", S.SELECTIE)
 is_gepubliceerd = status_in("is_gepubliceerd", S.GEPUBLICEERD)
 
 rules.add_perm("selectie.rondes_beheren", is_programmastaf)
+rules.add_perm("selectie.criteria_bewerken", is_programmastaf & in_concept)
 rules.add_perm("selectie.kandidaten_bekijken", is_programmastaf)
 rules.add_perm("selectie.voordragen", is_belangenbehartiger | is_ambtenaar)
 rules.add_perm("selectie.voordracht_bewerken", is_indiener)

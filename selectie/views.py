@@ -303,7 +303,7 @@ class RondeBewerkenView(StafMixin, TemplateView):
 
     @property
     def criteria_bewerkbaar(self):
-        return self.ronde.huidige_status == Ronde.Status.CONCEPT
+        return self.request.user.has_perm("selectie.criteria_bewerken", self.ronde)
 
     def get_context_data(self, form=None, formset=None, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -35,7 +35,7 @@ from .models import (
     Verklaring,
 )
 from .organisaties import conflictreden
-from .rules import heeft_conflict, is_toegewezen, mag_besluiten, mag_publiceren, mag_scoren
+from .rules import heeft_conflict, in_selectie, is_toegewezen, mag_besluiten, mag_publiceren, mag_scoren
 
 ORGANISATIES = [keuze.value for keuze in User.BeoordelaarOrganisatie]
 
@@ -694,7 +694,7 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
     """
     ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
     if not mag_publiceren(door, ronde):
-        if ronde.huidige_status != Ronde.Status.SELECTIE:
+        if not in_selectie(door, ronde):
             raise ValidationError(
                 _(
                     "De ronde heeft de status ‘%(status)s’ en kan nog niet worden gepubliceerd. Publiceren kan "

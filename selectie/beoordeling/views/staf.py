@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from selectie.levenscyclus import handmatige_overgangen
 from selectie.models import Kandidaat
+from selectie.rules import is_gepubliceerd
 
 from .. import selectors, services, weergave
 from ..forms import (
@@ -346,6 +347,7 @@ class PublicerenView(RondeMixin, FormView):
             geselecteerd=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.GESELECTEERD],
             reserve=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.RESERVE],
             open=[r for r in self.rijen if not r.uitkomst],
+            gepubliceerd=is_gepubliceerd(self.request.user, self.ronde),
         )
         return context
 
