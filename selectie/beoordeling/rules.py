@@ -7,6 +7,7 @@
 """
 
 import rules
+from django.db.models import Exists
 
 from koplopers.accounts.rules import heeft_beoordelaarsrol, heeft_stafrol, is_geverifieerd
 
@@ -57,8 +58,24 @@ def besluiten_compleet(user, ronde):
     )
 
 
-mag_scoren = heeft_beoordelaarsrol & is_toegewezen & ~heeft_conflict & scores_open
-mag_scores_van_anderen_zien = heeft_stafrol | (heeft_beoordelaarsrol & is_toegewezen & ~heeft_conflict & scores_gedeeld)
+@rules.predicate
+def toegewezen_zonder_conflict(user, kandidaat):
+    """Assigned to the candidate and without a conflict: one query, remembered on the candidate object
+    (a page asks several permissions about the same candidate)."""
+    if kandidaat is None or not (user and user.is_authenticated):
+        return False
+    onthouden = kandidaat.__dict__.setdefault("_toegewezen_zonder_conflict", {})
+    if user.pk not in onthouden:
+        conflict = Belangenconflict.objects.filter(beoordelaar=user, kandidaat=kandidaat)
+        onthouden[user.pk] = (
+            Toewijzing.objects.filter(beoordelaar=user, kandidaat=kandidaat).exclude(Exists(conflict)).exists()
+        )
+    return onthouden[user.pk]
+
+
+# The status first: it costs no query.
+mag_scoren = scores_open & heeft_beoordelaarsrol & toegewezen_zonder_conflict
+mag_scores_van_anderen_zien = heeft_stafrol | (scores_gedeeld & heeft_beoordelaarsrol & toegewezen_zonder_conflict)
 mag_besluiten = heeft_stafrol & in_selectie
 mag_publiceren = mag_besluiten & besluiten_compleet
 
