@@ -13,6 +13,7 @@ from tests.factories.beoordeling import (
     beoordeling_maken,
     kandidaat_maken,
     ronde_maken,
+    status_zetten,
 )
 from tests.permissies import TOTP_SLEUTEL
 
@@ -76,6 +77,7 @@ def test_staf_selecteert_live_en_bekijkt_alle_paginas(page, axe):
         kandidaat = kandidaat_maken(ronde=ronde, naam=f"Kandidaat {i}")
         for beoordelaar in beoordelaars:
             beoordeling_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, niveaus=[2 + i] * 4)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     VerifieerdeStafFactory(username="staf-browser")
 
     _inloggen(page, "staf-browser")
@@ -98,7 +100,7 @@ def test_staf_selecteert_live_en_bekijkt_alle_paginas(page, axe):
 
 
 def test_werkblad_werkt_zonder_javascript(chromium, live_server):
-    ronde = ronde_maken()
+    ronde = ronde_maken(status=Ronde.Status.SELECTIE)
     kandidaat_maken(ronde=ronde, naam="Zonder JS")
     VerifieerdeStafFactory(username="staf-zonder-js")
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False, locale="nl-NL")
