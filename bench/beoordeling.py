@@ -50,7 +50,7 @@ def ronde_bouwen(*, naam: str, slug: str, aantal: int, beoordelaars: list, kans:
     from selectie.models import Kandidaat, Ronde, Voordracht
     from selectie.services import ronde_criteria_standaard
 
-    ronde = Ronde.objects.create(naam=naam, slug=slug, jaar=2026, status=Ronde.Status.IN_BEOORDELING)
+    ronde = Ronde.objects.create(naam=naam, slug=slug, jaar=2026, status=Ronde.Status.ONAFHANKELIJK)
     criteria = ronde_criteria_standaard(ronde=ronde)
     gewichten = {c.pk: c.gewicht for c in criteria}
     services.rondebeoordeling_voor(ronde=ronde)

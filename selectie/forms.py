@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Doelgroep, Thema
 
+from .levenscyclus import handmatige_overgangen
 from .models import Bijlage, Criterium, Ronde, Voordracht
 from .selectors import gemeenten_om_te_kiezen
-from .services import OVERGANGEN
 from .validators import pdf_controleren
 
 AANTAL_MEDE_INDIENERS = 3
@@ -110,11 +110,29 @@ CriteriumFormSet = inlineformset_factory(
 
 
 class RondeStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("nieuwe status"), choices=Ronde.Status.choices)
+    """A step in the round's lifecycle (``selectie.levenscyclus``), with the confirmation that steps which
+    cannot be undone ask for and an optional reason for the audit trail."""
+
+    TERUG = [("ronde", _("de ronde")), ("dashboard", _("het beoordelingsdashboard"))]
+
+    status = forms.ChoiceField(label=_("Nieuwe status"))
+    bevestigd = forms.BooleanField(label=_("Ik begrijp wat er gebeurt en zet deze stap."), required=False)
+    reden = forms.CharField(
+        label=_("Reden (komt in de audit)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    terug = forms.ChoiceField(choices=TERUG, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, ronde: Ronde, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(status, Ronde.Status(status).label) for status in OVERGANGEN[ronde.status]]
+        self.fields["status"].choices = [
+            (stap.naar, Ronde.Status(stap.naar).label) for stap in handmatige_overgangen(ronde)
+        ]
+        self.fields["status"].error_messages["invalid_choice"] = _(
+            "Deze stap kan nu niet: kies een van de stappen die bij de ronde staan."
+        )
 
 
 # Nominations -----------------------------------------------------------------------------------------

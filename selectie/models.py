@@ -21,23 +21,41 @@ def schaal_standaard():
     return list(SCHAAL_STANDAARD)
 
 
+class RondeStatus(models.TextChoices):
+    """The one lifecycle of a round, in order; only :mod:`selectie.levenscyclus` moves it."""
+
+    CONCEPT = "concept", _("concept")
+    OPEN = "open", _("open")
+    GESLOTEN = "gesloten", _("gesloten")
+    ONAFHANKELIJK = "onafhankelijk", _("onafhankelijk beoordelen")
+    KALIBRATIE = "kalibratie", _("kalibratie")
+    SELECTIE = "selectie", _("selectie")
+    GEPUBLICEERD = "gepubliceerd", _("gepubliceerd")
+
+
 class Ronde(models.Model):
     """A round of the programme: a call for nominations and the selection that follows."""
 
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("concept")
-        OPEN = "open", _("open")
-        GESLOTEN = "gesloten", _("gesloten")
-        IN_BEOORDELING = "in_beoordeling", _("in beoordeling")
-        BESLOTEN = "besloten", _("besloten")
-        GEPUBLICEERD = "gepubliceerd", _("gepubliceerd")
+    Status = RondeStatus
 
     naam = models.CharField(_("naam"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     jaar = models.PositiveSmallIntegerField(_("jaar"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
+    )
     opent_op = models.DateTimeField(_("opent op"), null=True, blank=True)
-    sluit_op = models.DateTimeField(_("sluit op"), null=True, blank=True)
+    sluit_op = models.DateTimeField(
+        _("sluit op"), null=True, blank=True, help_text=_("De aangekondigde termijn om voor te dragen.")
+    )
+    gesloten_op = models.DateTimeField(
+        _("eerder gesloten op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Alleen als de ronde vóór de aangekondigde termijn is gesloten: het werkelijke moment."),
+    )
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, editable=False)
     toelichting = models.TextField(_("toelichting"), blank=True)
     oproeptekst = models.TextField(
         _("oproeptekst"), blank=True, help_text=_("De tekst van de oproep, zoals die op /voordragen/ staat.")
@@ -73,6 +91,11 @@ class Ronde(models.Model):
                 condition=models.Q(streefaantal_min__lte=models.F("streefaantal_max")),
                 name="ronde_streefaantal_min_max",
             ),
+            models.CheckConstraint(condition=models.Q(status__in=RondeStatus.values), name="ronde_status_geldig"),
+            models.CheckConstraint(
+                condition=models.Q(gepubliceerd_op__isnull=True) | models.Q(status="gepubliceerd"),
+                name="ronde_gepubliceerd_op_alleen_gepubliceerd",
+            ),
         ]
 
     def __str__(self):
@@ -81,14 +104,32 @@ class Ronde(models.Model):
     def get_absolute_url(self):
         return reverse("gemeenten:lijst") + f"?ronde={self.slug}"
 
+    def status_op(self, nu=None) -> "Ronde.Status":
+        """The status at ``nu``. An open round whose announced deadline has passed is closed: derived on
+        read, so nothing has to run at the deadline and every predicate agrees (see ``selectie.rules``)."""
+        nu = nu or timezone.now()
+        if self.status == self.Status.OPEN and self.sluit_op and nu >= self.sluit_op:
+            return self.Status.GESLOTEN
+        return self.Status(self.status)
+
+    @property
+    def huidige_status(self) -> "Ronde.Status":
+        return self.status_op()
+
+    def get_huidige_status_display(self) -> str:
+        return self.huidige_status.label
+
+    @property
+    def werkelijk_gesloten_op(self):
+        """When submitting really stopped: the early closing moment, else the announced deadline."""
+        return self.gesloten_op or self.sluit_op
+
     def is_open_voor_indienen(self, nu=None) -> bool:
         """Open, and ``nu`` lies between opening and closing (the server's clock decides)."""
         nu = nu or timezone.now()
-        if self.status != self.Status.OPEN:
+        if self.status_op(nu) != self.Status.OPEN:
             return False
-        if self.opent_op and nu < self.opent_op:
-            return False
-        return not (self.sluit_op and nu >= self.sluit_op)
+        return not (self.opent_op and nu < self.opent_op)
 
 
 class Deelname(models.Model):
@@ -349,3 +390,54 @@ class Bijlage(models.Model):
 
     def get_absolute_url(self):
         return reverse("selectie:bijlage", kwargs={"pk": self.pk})
+
+
+class AuditRegel(models.Model):
+    """One change of a round or its review: who, when, what, before and after.
+
+    In ``selectie`` (the lowest app that writes one): the round's lifecycle (:mod:`selectie.levenscyclus`)
+    and the review (:mod:`selectie.beoordeling.services`) both record here. Never changed or deleted.
+    """
+
+    class Soort(models.TextChoices):
+        STATUS = "status", _("status")
+        TERMIJN = "termijn", _("termijn")
+        SCORE = "score", _("score")
+        BESLUIT = "besluit", _("besluit")
+        TOEWIJZING = "toewijzing", _("toewijzing")
+        CONFLICT = "conflict", _("belangenconflict")
+        VERKLARING = "verklaring", _("verklaring")
+        INSTELLINGEN = "instellingen", _("instellingen")
+        PUBLICATIE = "publicatie", _("publicatie")
+        BEHEER = "beheer", _("wijziging in het beheer")
+
+    ronde = models.ForeignKey(Ronde, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="auditregels")
+    kandidaat = models.ForeignKey(
+        Kandidaat,
+        verbose_name=_("kandidaat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="auditregels",
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    voor = models.JSONField(_("voor"), null=True, blank=True)
+    na = models.JSONField(_("na"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditregels")
+        ordering = ["-tijdstip", "-pk"]
+
+    def __str__(self):
+        return self.omschrijving

@@ -1,6 +1,7 @@
 """Reads for rounds, nominations and candidates: querysets with the joins they need."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gemeenten.models import Gemeente
@@ -22,9 +23,15 @@ def open_ronde(*, nu=None) -> Ronde | None:
 
 
 def laatst_gesloten_ronde(*, nu=None) -> Ronde | None:
-    """The round whose deadline passed most recently (for "no round is open; the last closed on ...")."""
+    """The round that closed most recently (for "no round is open; the last closed on ..."): at its early
+    closing moment, else at its announced deadline."""
     nu = nu or timezone.now()
-    return Ronde.objects.filter(sluit_op__lte=nu).order_by("-sluit_op").first()
+    return (
+        Ronde.objects.annotate(gesloten=Coalesce("gesloten_op", "sluit_op"))
+        .filter(gesloten__lte=nu)
+        .order_by("-gesloten")
+        .first()
+    )
 
 
 def rondes_voor_beheer() -> QuerySet[Ronde]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Doelgroep, Gemeente, Thema
 
+from . import levenscyclus
 from .models import Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
 from .validators import pdf_controleren, weergavenaam
 
@@ -45,28 +47,6 @@ CRITERIA_2019 = [
         ),
     ),
 ]
-
-# Which status staff may move a round to by hand, from which (the status form on the round's page offers
-# exactly these). The flow is concept → open → gesloten → in beoordeling → besloten → gepubliceerd.
-# "Gepubliceerd" is not among the manual steps: a round becomes published only when its selection is
-# published (``selectie.beoordeling.services.selectie_publiceren``), which makes the koplopers, news items
-# and e-mails and moves the status through ``ronde_status_wijzigen`` → ``ronde_publiceren``. A round set to
-# "gepubliceerd" by hand would show as published without koplopers, and its selection could no longer be
-# published.
-OVERGANGEN = {
-    Ronde.Status.CONCEPT: [Ronde.Status.OPEN],
-    Ronde.Status.OPEN: [Ronde.Status.GESLOTEN, Ronde.Status.CONCEPT],
-    Ronde.Status.GESLOTEN: [Ronde.Status.OPEN, Ronde.Status.IN_BEOORDELING],
-    Ronde.Status.IN_BEOORDELING: [Ronde.Status.BESLOTEN],
-    Ronde.Status.BESLOTEN: [],
-    Ronde.Status.GEPUBLICEERD: [],
-}
-
-# The statuses from which publishing the selection may move a round to "gepubliceerd": while reviewing
-# (staff may publish straight from the review without recording "besloten" first) or once decided. Not
-# from concept, open or gesloten (the round was never put into review: nominations may still be coming
-# in or nobody reviewed), and not again once published.
-PUBLICEREN_VANUIT = (Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN)
 
 # Organisations that speak for residents or clients: together with a municipality, a joint nomination.
 CLIENTZIJDE = {Voordracht.OrganisatieType.CLIENTORGANISATIE, Voordracht.OrganisatieType.ADVIESRAAD}
@@ -143,117 +123,30 @@ RONDE_VELDEN = {
     "streefaantal_max",
     "is_demo",
 }
+TERMIJN_VELDEN = {"opent_op", "sluit_op"}
 
 
 @transaction.atomic
-def ronde_bijwerken(*, ronde: Ronde, **velden) -> Ronde:
-    """Change the descriptive fields of a round (not its status: see ``ronde_status_wijzigen``)."""
+def ronde_bijwerken(*, ronde: Ronde, door=None, **velden) -> Ronde:
+    """Change the descriptive fields of a round. A changed opening or deadline goes through
+    :func:`selectie.levenscyclus.ronde_termijn_wijzigen` (checked and audited); the status only through
+    :func:`selectie.levenscyclus.ronde_overgang`."""
     onbekend = set(velden) - RONDE_VELDEN
     if onbekend:
         raise TypeError(f"onbekende velden: {sorted(onbekend)}")
     ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    termijn = {veld: velden.pop(veld) for veld in TERMIJN_VELDEN & set(velden)}
+    if termijn and any(getattr(ronde, veld) != waarde for veld, waarde in termijn.items()):
+        ronde = levenscyclus.ronde_termijn_wijzigen(
+            ronde=ronde,
+            door=door,
+            opent_op=termijn.get("opent_op", ronde.opent_op),
+            sluit_op=termijn.get("sluit_op", ronde.sluit_op),
+        )
     for veld, waarde in velden.items():
         setattr(ronde, veld, waarde)
     if not ronde.slug:
         ronde.slug = _unieke_slug(ronde.naam, behalve=ronde.pk)
-    if ronde.status == Ronde.Status.OPEN:
-        _controleer_open_kan(ronde)
-    ronde.full_clean()
-    ronde.save()
-    return ronde
-
-
-def _controleer_open_kan(ronde: Ronde, nu=None) -> None:
-    nu = nu or timezone.now()
-    if not ronde.sluit_op:
-        raise ValidationError({"sluit_op": _("Een open ronde heeft een sluitingsmoment nodig.")})
-    if ronde.sluit_op <= nu:
-        raise ValidationError({"sluit_op": _("Het sluitingsmoment van een open ronde moet in de toekomst liggen.")})
-
-
-@transaction.atomic
-def ronde_openen(*, ronde: Ronde, nu=None) -> Ronde:
-    """Open a round for nominations: it needs criteria and a closing moment in the future."""
-    nu = nu or timezone.now()
-    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
-    if Ronde.Status.OPEN not in OVERGANGEN[ronde.status]:
-        raise ValidationError(_("Een ronde met status %(status)s kan niet worden geopend."), params=_status(ronde))
-    _controleer_open_kan(ronde, nu)
-    if not ronde.criteria.exists():
-        raise ValidationError(_("Een ronde zonder criteria kan niet worden geopend."))
-    ronde.status = Ronde.Status.OPEN
-    if not ronde.opent_op or ronde.opent_op > nu:
-        ronde.opent_op = ronde.opent_op or nu
-    ronde.full_clean()
-    ronde.save()
-    return ronde
-
-
-@transaction.atomic
-def ronde_sluiten(*, ronde: Ronde, nu=None) -> Ronde:
-    """Close a round: no more submissions. Closing before the deadline moves the deadline to now."""
-    nu = nu or timezone.now()
-    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
-    if ronde.status != Ronde.Status.OPEN:
-        raise ValidationError(_("Alleen een open ronde kan worden gesloten."))
-    ronde.status = Ronde.Status.GESLOTEN
-    if not ronde.sluit_op or ronde.sluit_op > nu:
-        ronde.sluit_op = nu
-    if ronde.opent_op and ronde.opent_op >= ronde.sluit_op:
-        ronde.opent_op = None
-    ronde.full_clean()
-    ronde.save()
-    return ronde
-
-
-def _status(ronde: Ronde) -> dict:
-    return {"status": ronde.get_status_display()}
-
-
-@transaction.atomic
-def ronde_publiceren(*, ronde: Ronde) -> Ronde:
-    """Mark a round "gepubliceerd", from :data:`PUBLICEREN_VANUIT` only.
-
-    Only for publishing the selection, inside that service's transaction: it is what makes the koplopers,
-    news items and e-mails, and a refusal here undoes all of them.
-    """
-    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
-    if ronde.status not in PUBLICEREN_VANUIT:
-        raise ValidationError(
-            _(
-                "De ronde heeft de status ‘%(status)s’ en kan nog niet worden gepubliceerd. Publiceren kan "
-                "alleen als de ronde ‘%(in_beoordeling)s’ of ‘%(besloten)s’ is."
-            ),
-            code="status",
-            params={
-                "status": ronde.get_status_display(),
-                "in_beoordeling": Ronde.Status.IN_BEOORDELING.label,
-                "besloten": Ronde.Status.BESLOTEN.label,
-            },
-        )
-    ronde.status = Ronde.Status.GEPUBLICEERD
-    ronde.full_clean()
-    ronde.save()
-    return ronde
-
-
-@transaction.atomic
-def ronde_status_wijzigen(*, ronde: Ronde, status: str, nu=None) -> Ronde:
-    """Move a round to ``status`` along the allowed steps (opening, closing and publishing have their own
-    checks; publishing is reached only by publishing the selection, see :data:`OVERGANGEN`)."""
-    if status == Ronde.Status.OPEN:
-        return ronde_openen(ronde=ronde, nu=nu)
-    if status == Ronde.Status.GEPUBLICEERD:
-        return ronde_publiceren(ronde=ronde)
-    if status == Ronde.Status.GESLOTEN and ronde.status == Ronde.Status.OPEN:
-        return ronde_sluiten(ronde=ronde, nu=nu)
-    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
-    if status not in OVERGANGEN[ronde.status]:
-        raise ValidationError(
-            _("Van %(van)s naar %(naar)s kan niet."),
-            params={"van": ronde.get_status_display(), "naar": Ronde.Status(status).label},
-        )
-    ronde.status = status
     ronde.full_clean()
     ronde.save()
     return ronde
@@ -407,11 +300,11 @@ def voordracht_opslaan(
 
 
 def termijn_verstreken_melding(ronde: Ronde) -> str:
-    if ronde.sluit_op:
+    if ronde.werkelijk_gesloten_op:
         return gettext(
             "De termijn om voor te dragen is voorbij: de ronde sloot op %(moment)s. "
             "Uw voordracht is niet ingediend; het concept blijft bewaard."
-        ) % {"moment": date_format(timezone.localtime(ronde.sluit_op), "j F Y \\o\\m H:i")}
+        ) % {"moment": date_format(timezone.localtime(ronde.werkelijk_gesloten_op), "j F Y \\o\\m H:i")}
     return gettext("Deze ronde is niet open voor voordrachten. Uw voordracht is als concept bewaard.")
 
 
@@ -532,9 +425,13 @@ def bijlage_verwijderen(*, bijlage: Bijlage) -> None:
 
 @transaction.atomic
 def concepten_opruimen(*, nu=None, bewaartermijn=timedelta(days=90)) -> int:
-    """Delete drafts never submitted, ``bewaartermijn`` after their round closed (privacy statement)."""
+    """Delete drafts never submitted, ``bewaartermijn`` after their round closed (privacy statement): after
+    the actual closing moment when the round closed early, else after the announced deadline."""
     nu = nu or timezone.now()
-    concepten = Voordracht.objects.filter(status=Voordracht.Status.CONCEPT, ronde__sluit_op__lt=nu - bewaartermijn)
+    grens = nu - bewaartermijn
+    concepten = Voordracht.objects.filter(status=Voordracht.Status.CONCEPT).filter(
+        Q(ronde__gesloten_op__lt=grens) | Q(ronde__gesloten_op__isnull=True, ronde__sluit_op__lt=grens)
+    )
     bestanden = [bijlage.bestand for bijlage in Bijlage.objects.filter(voordracht__in=concepten)]
     aantal = concepten.count()
     concepten.delete()

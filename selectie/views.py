@@ -12,6 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from . import selectors, services
+from . import levenscyclus, selectors, services
 from .forms import CriteriumFormSet, RondeForm, RondeStatusForm, VoordrachtForm, VoordrachtStartForm
 from .models import Bijlage, Ronde, Voordracht
 
@@ -321,7 +322,7 @@ class RondeBewerkenView(StafMixin, TemplateView):
 
     @property
     def criteria_bewerkbaar(self):
-        return self.ronde.status == Ronde.Status.CONCEPT
+        return self.request.user.has_perm("selectie.criteria_bewerken", self.ronde)
 
     def get_context_data(self, form=None, formset=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -331,7 +332,7 @@ class RondeBewerkenView(StafMixin, TemplateView):
         if self.criteria_bewerkbaar:
             context["formset"] = formset or CriteriumFormSet(instance=self.ronde, prefix="criteria")
         context["criteria"] = self.ronde.criteria.order_by("volgorde")
-        context["status_form"] = RondeStatusForm(ronde=self.ronde)
+        context["overgangen"] = levenscyclus.handmatige_overgangen(self.ronde)
         return context
 
     def post(self, request, slug):
@@ -344,7 +345,7 @@ class RondeBewerkenView(StafMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         velden = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
         try:
-            ronde = services.ronde_bijwerken(ronde=self.ronde, **velden)
+            ronde = services.ronde_bijwerken(ronde=self.ronde, door=request.user, **velden)
             if formset is not None:
                 formset.save()
         except ValidationError as fout:
@@ -355,28 +356,70 @@ class RondeBewerkenView(StafMixin, TemplateView):
         return redirect("selectie:ronde_bewerken", slug=ronde.slug)
 
 
-class RondeStatusView(StafMixin, View):
-    """POST: move a round to its next status (open, close, ...)."""
+class RondeStatusView(StafMixin, TemplateView):
+    """A step in the round's lifecycle. A step that cannot be undone first shows a page that says what
+    will happen and asks to confirm; the step itself is :func:`selectie.levenscyclus.ronde_overgang`."""
 
-    http_method_names = ["post"]
+    template_name = "selectie/ronde_status.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ronde = get_object_or_404(Ronde, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self):
+        return self.ronde
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(**kwargs)
+        stap = levenscyclus.overgang(self.ronde.huidige_status, form.data.get("status", ""))
+        context.update(
+            ronde=self.ronde,
+            form=form,
+            stap=stap if stap and stap.handmatig else None,
+            uitleg=levenscyclus.uitleg(stap, self.ronde) if stap else "",
+            terug_url=self.terug_url(form.data.get("terug")),
+        )
+        return context
+
+    def terug_url(self, terug):
+        if terug == "dashboard":
+            return reverse("beoordeling:dashboard", kwargs={"slug": self.ronde.slug})
+        return reverse("selectie:ronde_bewerken", kwargs={"slug": self.ronde.slug})
+
+    def get(self, request, slug):
+        form = RondeStatusForm(
+            {"status": request.GET.get("status", ""), "terug": request.GET.get("terug", "")}, ronde=self.ronde
+        )
+        form.is_valid()
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, slug):
-        ronde = get_object_or_404(Ronde, slug=slug)
-        form = RondeStatusForm(request.POST, ronde=ronde)
+        form = RondeStatusForm(request.POST, ronde=self.ronde)
         if not form.is_valid():
-            messages.error(request, _("Deze statuswijziging kan niet."))
-            return redirect("selectie:ronde_bewerken", slug=ronde.slug)
+            return self.render_to_response(self.get_context_data(form=form))
+        stap = levenscyclus.overgang(self.ronde.huidige_status, form.cleaned_data["status"])
+        if stap.bevestigen and not form.cleaned_data["bevestigd"]:
+            if "bevestigpagina" in request.POST:
+                form.add_error("bevestigd", _("Vink aan dat u deze stap wilt zetten; die kan niet ongedaan worden."))
+            return self.render_to_response(self.get_context_data(form=form))
         try:
-            ronde = services.ronde_status_wijzigen(ronde=ronde, status=form.cleaned_data["status"])
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
-            messages.success(
-                request,
-                _("De ronde %(naam)s heeft nu de status %(status)s.")
-                % {"naam": ronde.naam, "status": ronde.get_status_display()},
+            ronde = levenscyclus.ronde_overgang(
+                ronde=self.ronde,
+                naar=form.cleaned_data["status"],
+                door=request.user,
+                reden=form.cleaned_data["reden"] or None,
+                bevestigd=form.cleaned_data["bevestigd"],
             )
-        return redirect("selectie:ronde_bewerken", slug=ronde.slug)
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, meldingen)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("De ronde %(naam)s heeft nu de status %(status)s.")
+            % {"naam": ronde.naam, "status": ronde.get_huidige_status_display()},
+        )
+        return redirect(self.terug_url(form.cleaned_data["terug"]))
 
 
 # Programme staff: candidates -------------------------------------------------------------------------

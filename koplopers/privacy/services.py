@@ -25,8 +25,8 @@ from django_otp import devices_for_user
 from gemeenten.models import Koploper
 from gemeenten.services import koploper_contactpersonen_uit_versies_verwijderen
 from koplopers.accounts.models import MisluktePoging, Uitnodiging
-from selectie.beoordeling.models import AuditRegel, Belangenconflict, Beoordeling, Toewijzing, Uitgaand, Verklaring
-from selectie.models import Bijlage, Ronde, Voordracht
+from selectie.beoordeling.models import Belangenconflict, Beoordeling, Toewijzing, Uitgaand, Verklaring
+from selectie.models import AuditRegel, Bijlage, Ronde, Voordracht
 from selectie.services import concepten_opruimen
 
 from .models import Verwijderverzoek
@@ -196,8 +196,8 @@ def rondes_voorbij_bewaartermijn(nu=None):
     """Rounds whose decision (or, without one, closing) lies more than two years before ``nu``."""
     nu = nu or timezone.now()
     return (
-        Ronde.objects.exclude(status__in=[Ronde.Status.CONCEPT, Ronde.Status.OPEN])
-        .annotate(besluit_op=Coalesce("beoordeling__gepubliceerd_op", "sluit_op"))
+        Ronde.objects.exclude(status=Ronde.Status.CONCEPT)
+        .annotate(besluit_op=Coalesce("gepubliceerd_op", "gesloten_op", "sluit_op"))
         .filter(besluit_op__lt=nu - BEWAARTERMIJN_RONDE)
     )
 

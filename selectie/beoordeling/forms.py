@@ -122,10 +122,6 @@ class ToewijzingForm(forms.Form):
         self.auto_id = "toewijzing_%s"
 
 
-class FaseForm(forms.Form):
-    fase = forms.ChoiceField(label=_("Nieuwe fase"), choices=RondeBeoordeling.Fase.choices)
-
-
 class InstellingenForm(forms.ModelForm):
     class Meta:
         model = RondeBeoordeling

@@ -1,11 +1,11 @@
-"""Reviewing and selecting: the phase of a round, assignments, conflicts, reviews, decisions, publishing.
+"""Reviewing and selecting: the settings of a round, assignments, conflicts, reviews, decisions, publishing.
 
 Glossary: a *beoordelaar* (reviewer) of VNG, Ieder(in) or the Koepel ASD gets *toewijzingen*
 (assignments) of *kandidaten*; before scoring they confirm a *verklaring* (declaration) for the round;
 a *beoordeling* (review) holds a *score* per criterion; a *belangenconflict* (conflict of interest)
 excludes a reviewer from a candidate; the programme staff record a *besluit* (decision) per candidate
 and publish them in one step, which creates *nieuwsberichten* (news drafts) and *uitgaande* e-mails.
-Every change leaves an *auditregel*.
+Every change leaves an *auditregel* (``selectie.AuditRegel``).
 """
 
 from django.conf import settings
@@ -27,18 +27,11 @@ def verklaring_standaard():
 
 
 class RondeBeoordeling(models.Model):
-    """The review phase and the selection settings of one round (beside ``selectie.Ronde``)."""
-
-    class Fase(models.TextChoices):
-        ONAFHANKELIJK = "onafhankelijk", _("onafhankelijk beoordelen")
-        KALIBRATIE = "kalibratie", _("kalibratie")
-        SELECTIE = "selectie", _("selectie")
-        GEPUBLICEERD = "gepubliceerd", _("gepubliceerd")
+    """The review and selection settings of one round (its status is ``selectie.Ronde.status``)."""
 
     ronde = models.OneToOneField(
         "selectie.Ronde", verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="beoordeling"
     )
-    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.ONAFHANKELIJK)
     spreidingsdrempel = models.DecimalField(
         _("drempel voor bespreken"),
         max_digits=4,
@@ -60,7 +53,6 @@ class RondeBeoordeling(models.Model):
         help_text=_("Leeg: elk thema dat bij de kandidaten voorkomt. 0: geen eis."),
     )
     verklaring = models.TextField(_("verklaring voor beoordelaars"), default=verklaring_standaard)
-    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     bijgewerkt = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     class Meta:
@@ -75,16 +67,6 @@ class RondeBeoordeling(models.Model):
 
     def get_absolute_url(self):
         return reverse("beoordeling:dashboard", kwargs={"slug": self.ronde.slug})
-
-    @property
-    def scores_zichtbaar(self) -> bool:
-        """Reviewers see each other's scores from calibration on."""
-        return self.fase != self.Fase.ONAFHANKELIJK
-
-    @property
-    def scores_open(self) -> bool:
-        """Reviews may be changed in independent scoring and calibration."""
-        return self.fase in (self.Fase.ONAFHANKELIJK, self.Fase.KALIBRATIE)
 
 
 class Toewijzing(models.Model):
@@ -372,50 +354,3 @@ class Uitgaand(models.Model):
 
     def __str__(self):
         return f"{self.aan}: {self.onderwerp}"
-
-
-class AuditRegel(models.Model):
-    """One change: who, when, what, before and after."""
-
-    class Soort(models.TextChoices):
-        SCORE = "score", _("score")
-        FASE = "fase", _("fase")
-        BESLUIT = "besluit", _("besluit")
-        TOEWIJZING = "toewijzing", _("toewijzing")
-        CONFLICT = "conflict", _("belangenconflict")
-        VERKLARING = "verklaring", _("verklaring")
-        INSTELLINGEN = "instellingen", _("instellingen")
-        PUBLICATIE = "publicatie", _("publicatie")
-
-    ronde = models.ForeignKey(
-        "selectie.Ronde", verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="auditregels"
-    )
-    kandidaat = models.ForeignKey(
-        "selectie.Kandidaat",
-        verbose_name=_("kandidaat"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="auditregels",
-    )
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
-    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
-    omschrijving = models.CharField(_("omschrijving"), max_length=300)
-    voor = models.JSONField(_("voor"), null=True, blank=True)
-    na = models.JSONField(_("na"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("auditregel")
-        verbose_name_plural = _("auditregels")
-        ordering = ["-tijdstip", "-pk"]
-
-    def __str__(self):
-        return self.omschrijving

@@ -15,13 +15,15 @@ part needs ``Toewijzing`` and ``Belangenconflict``, and imports point down (this
 import rules
 from django.db.models import Exists, OuterRef
 
+from koplopers.accounts.rules import heeft_beoordelaarsrol, heeft_stafrol, is_geverifieerd
+
 # Staff and reviewers count only with a second factor: the shared role predicates say so.
 from koplopers.accounts.rules import is_beoordelaar as beoordelaar
 from koplopers.accounts.rules import is_programmastaf as staf
 from selectie.models import Voordracht
-from selectie.rules import is_indiener
+from selectie.rules import in_selectie, is_indiener, ronde_van, scores_gedeeld, scores_open
 
-from .models import Belangenconflict, Toewijzing
+from .models import Belangenconflict, Besluit, Toewijzing
 
 
 def _toegewezen_zonder_conflict(user, *, kandidaat_id: int, ronde_id: int | None = None) -> bool:
@@ -49,10 +51,14 @@ def heeft_conflict(user, kandidaat):
 
 @rules.predicate
 def is_toegewezen_zonder_conflict(user, kandidaat):
-    """Assigned to ``kandidaat`` and without a conflict of interest with it (any source)."""
+    """Assigned to ``kandidaat`` and without a conflict of interest with it (any source): one query,
+    remembered on the candidate object (a page asks several permissions about the same candidate)."""
     if kandidaat is None or not (user and user.is_authenticated):
         return False
-    return _toegewezen_zonder_conflict(user, kandidaat_id=kandidaat.pk)
+    onthouden = kandidaat.__dict__.setdefault("_toegewezen_zonder_conflict", {})
+    if user.pk not in onthouden:
+        onthouden[user.pk] = _toegewezen_zonder_conflict(user, kandidaat_id=kandidaat.pk)
+    return onthouden[user.pk]
 
 
 @rules.predicate
@@ -79,3 +85,32 @@ rules.add_perm("beoordeling.kandidaat_beoordelen", eigen_kandidaat)
 rules.add_perm("beoordeling.kandidaat_bekijken", eigen_kandidaat | staf)
 rules.add_perm("beoordeling.conflict_melden", beoordelaar & is_toegewezen)
 rules.add_perm("beoordeling.beheren", staf)
+
+
+# What the round's status allows (``selectie.levenscyclus``) -----------------------------------------
+# Each ``mag_*`` is the whole check without the session's second factor: the service that does the thing
+# asserts it (it has no session); the permission adds ``is_geverifieerd`` for views and templates.
+
+
+@rules.predicate
+def besluiten_compleet(user, ronde):
+    """At least one candidate of the round is selected (undecided ones become "niet geselecteerd")."""
+    ronde = ronde_van(ronde)
+    return (
+        ronde is not None
+        and Besluit.objects.filter(kandidaat__ronde=ronde, uitkomst=Besluit.Uitkomst.GESELECTEERD).exists()
+    )
+
+
+# The status first: it costs no query.
+mag_scoren = scores_open & heeft_beoordelaarsrol & is_toegewezen_zonder_conflict
+mag_scores_van_anderen_zien = heeft_stafrol | (scores_gedeeld & heeft_beoordelaarsrol & is_toegewezen_zonder_conflict)
+mag_besluiten = heeft_stafrol & in_selectie
+mag_publiceren = mag_besluiten & besluiten_compleet
+
+rules.add_perm("beoordeling.scoren", is_geverifieerd & mag_scoren)
+rules.add_perm("beoordeling.scores_van_anderen_zien", is_geverifieerd & mag_scores_van_anderen_zien)
+rules.add_perm("beoordeling.besluiten", is_geverifieerd & mag_besluiten)
+rules.add_perm("beoordeling.publiceren", is_geverifieerd & mag_publiceren)
+# Asked by ``selectie.levenscyclus`` before a round may become "gepubliceerd" (selectie cannot import this app).
+rules.add_rule("ronde_publiceerbaar", besluiten_compleet)

@@ -15,11 +15,10 @@ from django.db.models.functions import Coalesce
 
 from gemeenten.models import Gemeente
 from koplopers.accounts.models import User
-from selectie.models import Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
+from selectie.models import AuditRegel, Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
 
 from . import aggregatie, optimalisatie
 from .models import (
-    AuditRegel,
     Belangenconflict,
     Beoordeling,
     Besluit,
@@ -38,11 +37,10 @@ def criteria_van(ronde: Ronde) -> QuerySet[Criterium]:
 
 
 def rondes_voor_beoordeling() -> QuerySet[Ronde]:
-    """Rounds with at least one candidate, newest first, with their review phase and figures."""
+    """Rounds with at least one candidate, newest first, with their figures."""
     ingediend = Voordracht.objects.filter(kandidaat__ronde=OuterRef("pk"), status=Voordracht.Status.INGEDIEND)
     return (
         Ronde.objects.filter(Exists(ingediend))
-        .select_related("beoordeling")
         .annotate(
             aantal_kandidaten=Count("kandidaten", distinct=True),
             aantal_toewijzingen=Count("kandidaten__toewijzingen", distinct=True),
@@ -86,8 +84,8 @@ def wachtrij(*, beoordelaar) -> QuerySet[Toewijzing]:
     return (
         Toewijzing.objects.filter(beoordelaar=beoordelaar)
         .exclude(Exists(conflict))
-        .exclude(kandidaat__ronde__beoordeling__fase=RondeBeoordeling.Fase.GEPUBLICEERD)
-        .select_related("kandidaat__ronde__beoordeling")
+        .exclude(kandidaat__ronde__status=Ronde.Status.GEPUBLICEERD)
+        .select_related("kandidaat__ronde")
         .prefetch_related(
             Prefetch("kandidaat__gemeenten", queryset=gemeenten_zonder_grens().order_by("sorteernaam")),
         )

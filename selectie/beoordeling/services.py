@@ -1,5 +1,6 @@
-"""Writes for reviewing and selecting. Every change of a score, phase, assignment, conflict or decision
-leaves an :class:`~.models.AuditRegel` with who, when, before and after."""
+"""Writes for reviewing and selecting. Every change of a score, assignment, conflict or decision leaves an
+audit line (``selectie.AuditRegel``) with who, when, before and after. The round's status changes only
+through ``selectie.levenscyclus``; what it allows is asked of the predicates in :mod:`.rules`."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Koploper, Versiereden
 from gemeenten.services import koploper_uit_selectie_maken_of_bijwerken
 from koplopers.accounts.models import User
-from selectie.models import Criterium, Deelname, Kandidaat, Ronde, Voordracht
-from selectie.services import ronde_status_wijzigen
+from selectie.audit import audit_vastleggen
+from selectie.levenscyclus import ronde_overgang
+from selectie.models import AuditRegel, Criterium, Deelname, Kandidaat, Ronde, Voordracht
 
 from . import aggregatie
 from .models import (
-    AuditRegel,
     Belangenconflict,
     Beoordeling,
     Besluit,
@@ -34,41 +35,18 @@ from .models import (
     Verklaring,
 )
 from .organisaties import conflictreden
+from .rules import heeft_conflict, in_selectie, is_toegewezen, mag_besluiten, mag_publiceren, mag_scoren
 
 ORGANISATIES = [keuze.value for keuze in User.BeoordelaarOrganisatie]
 
 
-# Round settings and phases ---------------------------------------------------------------------------
+# Round settings ---------------------------------------------------------------------------
 
 
 def rondebeoordeling_voor(*, ronde: Ronde) -> RondeBeoordeling:
     """The review settings of ``ronde``, created with the defaults the first time."""
     rb, _nieuw = RondeBeoordeling.objects.get_or_create(ronde=ronde)
     return rb
-
-
-def audit_vastleggen(
-    *,
-    ronde: Ronde | int,
-    soort: str,
-    omschrijving: str,
-    gebruiker=None,
-    kandidaat: Kandidaat | None = None,
-    voor=None,
-    na=None,
-) -> AuditRegel:
-    regel = AuditRegel(
-        ronde_id=ronde if isinstance(ronde, int) else ronde.pk,
-        soort=soort,
-        omschrijving=str(omschrijving)[:300],
-        gebruiker=gebruiker,
-        kandidaat=kandidaat,
-        voor=voor,
-        na=na,
-    )
-    regel.full_clean()
-    regel.save()
-    return regel
 
 
 INSTELLINGEN = ["spreidingsdrempel", "elke_provincie", "themas_minimaal", "verklaring"]
@@ -103,37 +81,6 @@ def instellingen_bijwerken(*, rondebeoordeling: RondeBeoordeling, door, **velden
             voor=voor,
             na=na,
         )
-    return rb
-
-
-FASEN = list(RondeBeoordeling.Fase.values)
-
-
-@transaction.atomic
-def fase_wijzigen(*, rondebeoordeling: RondeBeoordeling, fase: str, door) -> RondeBeoordeling:
-    """One step forward or back; publishing is its own step (:func:`selectie_publiceren`) and final."""
-    rb = RondeBeoordeling.objects.select_for_update().get(pk=rondebeoordeling.pk)
-    if fase not in FASEN:
-        raise ValidationError({"fase": _("Onbekende fase.")})
-    if rb.fase == RondeBeoordeling.Fase.GEPUBLICEERD:
-        raise ValidationError({"fase": _("De selectie is gepubliceerd; de fase kan niet meer veranderen.")})
-    if fase == RondeBeoordeling.Fase.GEPUBLICEERD:
-        raise ValidationError({"fase": _("Publiceren gaat via de knop ‘Publiceren’ in de selectie.")})
-    if abs(FASEN.index(fase) - FASEN.index(rb.fase)) != 1:
-        raise ValidationError({"fase": _("Een fase verandert één stap tegelijk.")})
-    voor = rb.fase
-    rb.fase = fase
-    rb.full_clean()
-    rb.save()
-    audit_vastleggen(
-        ronde=rb.ronde_id,
-        soort=AuditRegel.Soort.FASE,
-        omschrijving=_("Fase: %(van)s → %(naar)s")
-        % {"van": RondeBeoordeling.Fase(voor).label, "naar": RondeBeoordeling.Fase(fase).label},
-        gebruiker=door,
-        voor={"fase": voor},
-        na={"fase": fase},
-    )
     return rb
 
 
@@ -443,13 +390,16 @@ def beoordeling_opslaan(
     Submitting needs a level or "niet van toepassing" for every criterion; abstaining needs a reason.
     Only an assigned reviewer without a conflict, in a phase that allows changes, may save.
     """
-    rb = rondebeoordeling_voor(ronde=kandidaat.ronde)
-    if not rb.scores_open:
-        raise ValidationError(_("In de fase ‘%(fase)s’ liggen de scores vast.") % {"fase": rb.get_fase_display()})
-    if not Toewijzing.objects.filter(beoordelaar=beoordelaar, kandidaat=kandidaat).exists():
-        raise ValidationError(_("Deze kandidaat is niet aan u toegewezen."))
-    if Belangenconflict.objects.filter(beoordelaar=beoordelaar, kandidaat=kandidaat).exists():
-        raise ValidationError(_("U hebt een belangenconflict met deze kandidaat."))
+    kandidaat = Kandidaat.objects.select_related("ronde").get(pk=kandidaat.pk)
+    if not mag_scoren(beoordelaar, kandidaat):
+        if not is_toegewezen(beoordelaar, kandidaat):
+            raise ValidationError(_("Deze kandidaat is niet aan u toegewezen."))
+        if heeft_conflict(beoordelaar, kandidaat):
+            raise ValidationError(_("U hebt een belangenconflict met deze kandidaat."))
+        raise ValidationError(
+            _("De ronde is ‘%(status)s’: scoren kan nu niet.")
+            % {"status": kandidaat.ronde.get_huidige_status_display()}
+        )
 
     criteria = {c.pk: c for c in Criterium.objects.filter(ronde_id=kandidaat.ronde_id)}
     beoordeling = (
@@ -543,10 +493,13 @@ def _besluit_gegevens(besluit: Besluit) -> dict:
     return {"uitkomst": besluit.uitkomst, "motivering": besluit.motivering, "vastzetting": besluit.vastzetting}
 
 
-def _selectie_bewerkbaar(ronde: Ronde) -> None:
-    rb = rondebeoordeling_voor(ronde=ronde)
-    if rb.fase == RondeBeoordeling.Fase.GEPUBLICEERD:
-        raise ValidationError(_("De selectie is al gepubliceerd."))
+def _selectie_bewerkbaar(ronde: Ronde, door) -> None:
+    ronde = Ronde.objects.get(pk=ronde.pk)
+    if not mag_besluiten(door, ronde):
+        raise ValidationError(
+            _("De ronde is ‘%(status)s’: besluiten kan alleen in de status ‘%(selectie)s’.")
+            % {"status": ronde.get_huidige_status_display(), "selectie": Ronde.Status.SELECTIE.label}
+        )
 
 
 @transaction.atomic
@@ -559,7 +512,7 @@ def besluit_vastleggen(
     vastzetting: str | None = None,
 ) -> Besluit:
     """Stage a decision (and/or pin) for a candidate; ``None`` leaves a field as it is."""
-    _selectie_bewerkbaar(kandidaat.ronde)
+    _selectie_bewerkbaar(kandidaat.ronde, door)
     besluit, _nieuw = Besluit.objects.select_for_update().get_or_create(kandidaat=kandidaat)
     voor = _besluit_gegevens(besluit)
     if uitkomst is not None:
@@ -590,7 +543,7 @@ def besluit_vastleggen(
 def voorstel_overnemen(*, ronde: Ronde, gekozen: list[int], uitleg: dict[int, str], door) -> int:
     """Mark the proposal's candidates selected (motivation: the proposal's explanation if none yet);
     candidates selected before but not in the proposal go back to undecided. Returns the changes."""
-    _selectie_bewerkbaar(ronde)
+    _selectie_bewerkbaar(ronde, door)
     gekozen = set(gekozen)
     besluiten = {b.kandidaat_id: b for b in Besluit.objects.filter(kandidaat__ronde=ronde)}
     wijzigingen = 0
@@ -689,24 +642,29 @@ class Publicatie:
 
 @transaction.atomic
 def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: str = "") -> Publicatie:
-    """Publish every staged decision at once.
+    """Publish every staged decision at once, and with it the round (status "gepubliceerd").
 
-    Needs the selection phase and at least one selected candidate; undecided candidates become "not
-    selected". When the constraints are not met, ``afwijking`` (why staff deviate) is required. The
-    selected municipalities or regions become koplopers of the round, each gets a draft news item, and
-    every nominator gets an e-mail in the outbox.
-
-    The round's status moves to "gepubliceerd" through :func:`selectie.services.ronde_status_wijzigen`,
-    in this transaction, first: a round whose status may not be published (see
-    ``selectie.services.PUBLICEREN_VANUIT``) is refused before anything is written.
+    Needs what ``mag_publiceren`` says (programme staff, status "selectie", at least one candidate
+    selected); undecided candidates become "not selected". When the constraints are not met,
+    ``afwijking`` (why staff deviate) is required. The selected municipalities or regions become
+    koplopers of the round, each gets a draft news item, and every nominator gets an e-mail in the
+    outbox. The status moves through ``selectie.levenscyclus.ronde_overgang`` in this transaction,
+    with one audit line that lists the koplopers and decisions: a refusal there undoes everything.
     """
-    rb = RondeBeoordeling.objects.select_for_update().get(ronde=ronde)
-    if rb.fase != RondeBeoordeling.Fase.SELECTIE:
-        raise ValidationError(_("Publiceren kan alleen in de fase ‘selectie’."))
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if not mag_publiceren(door, ronde):
+        if not in_selectie(door, ronde):
+            raise ValidationError(
+                _(
+                    "De ronde heeft de status ‘%(status)s’ en kan nog niet worden gepubliceerd. Publiceren kan "
+                    "alleen als de ronde de status ‘%(selectie)s’ heeft."
+                )
+                % {"status": ronde.get_huidige_status_display(), "selectie": Ronde.Status.SELECTIE.label},
+                code="status",
+            )
+        raise ValidationError(_("Er is nog geen kandidaat geselecteerd."), code="besluiten")
     if not eisen_voldaan and not afwijking.strip():
         raise ValidationError({"afwijking": _("De selectie voldoet niet aan alle eisen: leg uit waarom u afwijkt.")})
-    status_voor = Ronde.objects.select_for_update().values_list("status", flat=True).get(pk=ronde.pk)
-    ronde = ronde_status_wijzigen(ronde=ronde, status=Ronde.Status.GEPUBLICEERD)
     kandidaten = list(_kandidaten_met_voordracht(ronde).select_related("besluit").order_by("naam", "pk"))
     besluiten = {}
     for kandidaat in kandidaten:
@@ -716,8 +674,6 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
         if not besluit.uitkomst:
             besluit.uitkomst = Besluit.Uitkomst.NIET_GESELECTEERD
         besluiten[kandidaat.pk] = besluit
-    if not any(b.uitkomst == Besluit.Uitkomst.GESELECTEERD for b in besluiten.values()):
-        raise ValidationError(_("Er is nog geen kandidaat geselecteerd."))
 
     nu = timezone.now()
     publicatie = Publicatie()
@@ -732,22 +688,17 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
             publicatie.nieuws += 1
         publicatie.berichten += _berichten_maken(ronde=ronde, kandidaat=kandidaat, uitkomst=besluit.uitkomst)
 
-    rb.fase = RondeBeoordeling.Fase.GEPUBLICEERD
-    rb.gepubliceerd_op = nu
-    rb.save()
-    audit_vastleggen(
+    ronde_overgang(
         ronde=ronde,
-        soort=AuditRegel.Soort.PUBLICATIE,
-        gebruiker=door,
-        omschrijving=_("Selectie gepubliceerd: %(aantal)s koplopers") % {"aantal": len(publicatie.koplopers)},
-        voor={"fase": RondeBeoordeling.Fase.SELECTIE, "status": status_voor},
-        na={
-            "fase": RondeBeoordeling.Fase.GEPUBLICEERD,
-            "status": ronde.status,
+        naar=Ronde.Status.GEPUBLICEERD,
+        door=door,
+        reden=afwijking.strip() or None,
+        bevestigd=True,
+        details={
             "koplopers": [k.pk for k in publicatie.koplopers],
             "besluiten": {str(pk): b.uitkomst for pk, b in besluiten.items()},
-            "afwijking": afwijking,
         },
+        nu=nu,
     )
     return publicatie
 

@@ -18,7 +18,6 @@ urlpatterns = [
     path("beoordeling/", staf.OverzichtView.as_view(), name="overzicht"),
     path("beoordeling/<slug:slug>/", staf.DashboardView.as_view(), name="dashboard"),
     path("beoordeling/<slug:slug>/instellingen/", staf.InstellingenView.as_view(), name="instellingen"),
-    path("beoordeling/<slug:slug>/fase/", staf.FaseView.as_view(), name="fase"),
     path("beoordeling/<slug:slug>/toewijzen/", staf.ToewijzenView.as_view(), name="toewijzen"),
     path("beoordeling/<slug:slug>/gelijk-verdelen/", staf.VerdelenView.as_view(), name="verdelen"),
     path(

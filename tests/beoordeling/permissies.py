@@ -110,7 +110,6 @@ VERWACHTINGEN = [
         post=302,
         post_data=lambda wereld: {"spreidingsdrempel": "2", "themas_minimaal": "", "verklaring": "Eerlijk."},
     ),
-    _staf_actie("fase", post_data=lambda wereld: {"fase": "kalibratie"}),
     _staf_actie("toewijzen", post_data=_toewijzing_data),
     _staf_actie("verdelen"),
     _staf_actie("conflict_vastleggen", post_data=_conflict_data),

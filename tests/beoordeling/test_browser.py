@@ -6,12 +6,14 @@ from playwright.sync_api import expect
 
 from selectie.beoordeling import services
 from selectie.beoordeling.models import Beoordeling, Besluit
+from selectie.models import Ronde
 from tests.factories.beoordeling import (
     BeoordelaarFactory,
     VerifieerdeStafFactory,
     beoordeling_maken,
     kandidaat_maken,
     ronde_maken,
+    status_zetten,
 )
 from tests.permissies import TOTP_SLEUTEL
 
@@ -75,6 +77,7 @@ def test_staf_selecteert_live_en_bekijkt_alle_paginas(page, axe):
         kandidaat = kandidaat_maken(ronde=ronde, naam=f"Kandidaat {i}")
         for beoordelaar in beoordelaars:
             beoordeling_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, niveaus=[2 + i] * 4)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     VerifieerdeStafFactory(username="staf-browser")
 
     _inloggen(page, "staf-browser")
@@ -97,7 +100,7 @@ def test_staf_selecteert_live_en_bekijkt_alle_paginas(page, axe):
 
 
 def test_werkblad_werkt_zonder_javascript(chromium, live_server):
-    ronde = ronde_maken()
+    ronde = ronde_maken(status=Ronde.Status.SELECTIE)
     kandidaat_maken(ronde=ronde, naam="Zonder JS")
     VerifieerdeStafFactory(username="staf-zonder-js")
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False, locale="nl-NL")
@@ -125,15 +128,22 @@ def test_dashboard_formulieren_tonen_fouten_bij_het_veld(page, axe):
     _inloggen(page, "staf-fouten")
 
     page.goto(f"/beoordeling/{ronde.slug}/")
-    page.get_by_label("Nieuwe fase").select_option("selectie")
-    page.get_by_role("button", name="Fase wijzigen").click()
+    page.get_by_role("button", name="Naar kalibratie").click()
 
-    fase = page.get_by_label("Nieuwe fase")
-    expect(fase).to_have_attribute("aria-invalid", "true")
-    expect(fase).to_have_accessible_description("Een fase verandert één stap tegelijk.")
-    expect(fase).to_have_value("selectie")
+    # A step that cannot be undone: a page says what will happen and asks to confirm.
+    expect(page.locator("main")).to_contain_text("Alle beoordelaars zien daarna elkaars scores")
+    page.get_by_label("Reden (komt in de audit)").fill("Klaar met scoren")
+    page.get_by_role("button", name="Naar kalibratie").click()
+    vinkje = page.get_by_label("Ik begrijp wat er gebeurt en zet deze stap.")
+    expect(vinkje).to_have_attribute("aria-invalid", "true")
+    expect(vinkje).to_have_accessible_description("Vink aan dat u deze stap wilt zetten; die kan niet ongedaan worden.")
+    expect(page.get_by_label("Reden (komt in de audit)")).to_have_value("Klaar met scoren")
     assert page.locator("h1").count() == 1
     assert axe(page) == []
+    vinkje.check()
+    page.get_by_role("button", name="Naar kalibratie").click()
+    expect(page.locator(".meldingen")).to_contain_text("heeft nu de status kalibratie")
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.KALIBRATIE
 
     hand = page.locator("section", has=page.get_by_role("heading", name="Met de hand toewijzen"))
     hand.get_by_label("Beoordelaar").select_option(str(beoordelaar.pk))
@@ -144,5 +154,4 @@ def test_dashboard_formulieren_tonen_fouten_bij_het_veld(page, axe):
     expect(keuze).to_have_attribute("aria-invalid", "true")
     expect(keuze).to_have_accessible_description(f"{beoordelaar} heeft een belangenconflict met Gemeente Belang.")
     expect(page.locator("#toewijzing_kandidaat")).to_have_value(str(kandidaat.pk))
-    expect(page.get_by_label("Nieuwe fase")).not_to_have_attribute("aria-invalid", "true")
     assert axe(page) == []

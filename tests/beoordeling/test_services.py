@@ -3,19 +3,18 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from gemeenten.models import Koploper, Versiereden
+from selectie import levenscyclus
 from selectie.beoordeling import selectors, services
 from selectie.beoordeling.models import (
-    AuditRegel,
     Belangenconflict,
     Beoordeling,
     Besluit,
     Nieuwsbericht,
-    RondeBeoordeling,
     Toewijzing,
     Uitgaand,
 )
-from selectie.models import Deelname, Ronde
-from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
+from selectie.models import AuditRegel, Deelname, Ronde
+from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, kandidaat_maken, status_zetten
 from tests.factories.gemeenten import GemeenteFactory, ProvincieFactory, ThemaFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +85,7 @@ def test_beoordeling_not_assigned_refused(ronde, beoordelaars):
 def test_scores_locked_in_selection_phase(ronde, beoordelaars):
     kandidaat = kandidaat_maken(ronde=ronde)
     beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
 
     with pytest.raises(ValidationError):
         beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[1, 1, 1, 1])
@@ -97,7 +96,7 @@ def test_scores_locked_in_selection_phase(ronde, beoordelaars):
 def test_score_change_in_calibration_logged_with_before_and_after(ronde, beoordelaars):
     kandidaat = kandidaat_maken(ronde=ronde)
     beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
-    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
 
     beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[5, 3, 3, 3])
 
@@ -118,28 +117,53 @@ def test_saving_unchanged_review_adds_no_audit_line(ronde, beoordelaars):
     assert AuditRegel.objects.count() == aantal
 
 
-# --- phases ------------------------------------------------------------------------------------------
+# --- the round's status -----------------------------------------------------------------------------
 
 
-def test_fase_one_step_at_a_time_and_logged(ronde, staf):
-    rb = services.rondebeoordeling_voor(ronde=ronde)
+@pytest.mark.parametrize("status", [Ronde.Status.OPEN, Ronde.Status.GESLOTEN, Ronde.Status.SELECTIE])
+def test_scoring_refused_outside_review_statuses(ronde, beoordelaars, status):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    status_zetten(ronde, status)
+
+    with pytest.raises(ValidationError) as fout:
+        beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
+
+    assert fout.value.messages == [f"De ronde is ‘{Ronde.Status(status).label}’: scoren kan nu niet."]
+    assert not Beoordeling.objects.exists()
+
+
+def test_scoring_refused_while_open_before_the_deadline_even_when_assigned(ronde, beoordelaars):
+    # The bug this lifecycle fixes: reviewers could score while nominations were still coming in.
+    kandidaat = kandidaat_maken(ronde=ronde)
+    services.toewijzing_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, door=None)
+    status_zetten(ronde, Ronde.Status.OPEN)
 
     with pytest.raises(ValidationError):
-        services.fase_wijzigen(rondebeoordeling=rb, fase=RondeBeoordeling.Fase.SELECTIE, door=staf)
-    rb = services.fase_wijzigen(rondebeoordeling=rb, fase=RondeBeoordeling.Fase.KALIBRATIE, door=staf)
+        beoordeling_maken(beoordelaar=beoordelaars[0], kandidaat=kandidaat, niveaus=[3, 3, 3, 3])
 
-    assert rb.fase == RondeBeoordeling.Fase.KALIBRATIE
-    regel = AuditRegel.objects.get(soort=AuditRegel.Soort.FASE)
-    assert (regel.voor, regel.na, regel.gebruiker) == ({"fase": "onafhankelijk"}, {"fase": "kalibratie"}, staf)
+    assert not Beoordeling.objects.exists()
 
 
-def test_fase_published_only_through_publishing(ronde, staf):
-    rb = services.rondebeoordeling_voor(ronde=ronde)
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
-    rb.refresh_from_db()
+def test_besluit_refused_outside_selectie(ronde, beoordelaars, staf):
+    kandidaat = kandidaat_maken(ronde=ronde)
+
+    with pytest.raises(ValidationError) as fout:
+        services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="geselecteerd")
+
+    assert fout.value.messages == [
+        "De ronde is ‘onafhankelijk beoordelen’: besluiten kan alleen in de status ‘selectie’."
+    ]
+    assert not Besluit.objects.exists()
+
+
+def test_besluit_refused_for_a_reviewer_in_selectie(ronde, beoordelaars):
+    kandidaat = kandidaat_maken(ronde=ronde)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
 
     with pytest.raises(ValidationError):
-        services.fase_wijzigen(rondebeoordeling=rb, fase=RondeBeoordeling.Fase.GEPUBLICEERD, door=staf)
+        services.besluit_vastleggen(kandidaat=kandidaat, door=beoordelaars[0], uitkomst="geselecteerd")
+
+    assert not Besluit.objects.exists()
 
 
 # --- conflicts and assignment ------------------------------------------------------------------------
@@ -283,6 +307,7 @@ def _ronde_met_provincies(ronde, beoordelaar):
 
 def test_voorstel_covers_zeeland_and_can_be_adopted(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     rb = services.rondebeoordeling_voor(ronde=ronde)
     rijen = selectors.ranglijst(ronde, rb)
 
@@ -300,6 +325,7 @@ def test_voorstel_covers_zeeland_and_can_be_adopted(ronde, beoordelaars, staf):
 
 def test_voorstel_respects_pins(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, vastzetting=Besluit.Vastzetting.UIT)
     rb = services.rondebeoordeling_voor(ronde=ronde)
 
@@ -310,6 +336,7 @@ def test_voorstel_respects_pins(ronde, beoordelaars, staf):
 
 def test_voorstel_infeasible_when_zeeland_excluded(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["Z1"], door=staf, vastzetting=Besluit.Vastzetting.UIT)
     rb = services.rondebeoordeling_voor(ronde=ronde)
 
@@ -323,10 +350,10 @@ def test_publiceren_makes_koplopers_news_and_outbox(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
     regio_gemeenten = [GemeenteFactory(), GemeenteFactory()]
     regio = kandidaat_maken(ronde=ronde, naam="Regio Test", gemeenten=regio_gemeenten)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
     services.besluit_vastleggen(kandidaat=regio, door=staf, uitkomst="geselecteerd")
     services.besluit_vastleggen(kandidaat=kandidaten["U2"], door=staf, uitkomst="reserve")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
 
     publicatie = services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Regio telt")
 
@@ -339,17 +366,21 @@ def test_publiceren_makes_koplopers_news_and_outbox(ronde, beoordelaars, staf):
     assert Nieuwsbericht.objects.filter(status="concept").count() == 2
     assert Uitgaand.objects.count() == 5  # one per nomination: 4 + the region
     assert Besluit.objects.get(kandidaat=kandidaten["Z1"]).uitkomst == "niet_geselecteerd"
-    assert RondeBeoordeling.objects.get(ronde=ronde).fase == "gepubliceerd"
+    ronde.refresh_from_db()
+    assert ronde.status == Ronde.Status.GEPUBLICEERD
+    assert ronde.gepubliceerd_op is not None
     assert mail.outbox == []  # queued, not sent
 
 
-def test_publiceren_needs_selection_phase_and_reason_when_constraints_unmet(ronde, beoordelaars, staf):
+def test_publiceren_needs_selection_status_and_reason_when_constraints_unmet(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
 
     with pytest.raises(ValidationError):
         services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     with pytest.raises(ValidationError):
         services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="")
 
@@ -360,8 +391,8 @@ def test_publiceren_existing_koploper_gets_the_round(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
     gemeente = kandidaten["U1"].gemeenten.get()
     bestaand = Koploper.objects.create(naam=gemeente.toon_naam, slug="bestaand", gemeente=gemeente)
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
 
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
@@ -371,8 +402,8 @@ def test_publiceren_existing_koploper_gets_the_round(ronde, beoordelaars, staf):
 
 def test_publiceren_records_a_version_with_who_and_why(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
 
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
@@ -397,8 +428,8 @@ def test_publiceren_existing_koploper_gets_a_new_version_and_is_public_again(ron
     bestaand = Koploper.objects.create(
         naam=gemeente.toon_naam, slug="bestaand", gemeente=gemeente, gepubliceerd=False, versie=3
     )
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
 
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
@@ -414,8 +445,8 @@ def test_publiceren_existing_koploper_gets_a_new_version_and_is_public_again(ron
 
 def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
     assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 4
@@ -426,6 +457,7 @@ def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf):
 
 def test_besluit_logged_and_locked_after_publishing(ronde, beoordelaars, staf):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd", motivering="Sterk")
     regel = AuditRegel.objects.get(soort=AuditRegel.Soort.BESLUIT)
     assert regel.voor["uitkomst"] == "" and regel.na == {
@@ -433,7 +465,7 @@ def test_besluit_logged_and_locked_after_publishing(ronde, beoordelaars, staf):
         "motivering": "Sterk",
         "vastzetting": "",
     }
-    fase_zetten(ronde, RondeBeoordeling.Fase.GEPUBLICEERD)
+    status_zetten(ronde, Ronde.Status.GEPUBLICEERD)
 
     with pytest.raises(ValidationError):
         services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="reserve")
@@ -444,38 +476,54 @@ def test_besluit_logged_and_locked_after_publishing(ronde, beoordelaars, staf):
 
 def _klaar_om_te_publiceren(ronde, beoordelaars, staf, status):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
-    fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
-    Ronde.objects.filter(pk=ronde.pk).update(status=status)
+    status_zetten(ronde, status)
     return kandidaten
 
 
-@pytest.mark.parametrize("status", [Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN])
-def test_publiceren_moves_round_status_through_the_selectie_service(ronde, beoordelaars, staf, status, monkeypatch):
-    _klaar_om_te_publiceren(ronde, beoordelaars, staf, status)
+def test_publiceren_moves_round_status_through_the_lifecycle_with_one_audit_line(
+    ronde, beoordelaars, staf, monkeypatch
+):
+    _klaar_om_te_publiceren(ronde, beoordelaars, staf, Ronde.Status.SELECTIE)
     aanroepen = []
-    echte = services.ronde_status_wijzigen
+    echte = services.ronde_overgang
 
     def bijhouden(**kwargs):
-        aanroepen.append(kwargs["status"])
+        aanroepen.append(kwargs["naar"])
         return echte(**kwargs)
 
-    monkeypatch.setattr(services, "ronde_status_wijzigen", bijhouden)
+    monkeypatch.setattr(services, "ronde_overgang", bijhouden)
+    regels_voor = AuditRegel.objects.filter(soort=AuditRegel.Soort.STATUS).count()
 
-    services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Klein")
+    publicatie = services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Klein")
 
     assert aanroepen == [Ronde.Status.GEPUBLICEERD]
     assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.GEPUBLICEERD
-    regel = AuditRegel.objects.get(soort=AuditRegel.Soort.PUBLICATIE)
-    assert (regel.voor["status"], regel.na["status"]) == (status, Ronde.Status.GEPUBLICEERD)
+    regels = AuditRegel.objects.filter(soort=AuditRegel.Soort.STATUS)
+    assert regels.count() == regels_voor + 1
+    regel = regels.first()
+    assert (regel.voor["status"], regel.na["status"]) == (Ronde.Status.SELECTIE, Ronde.Status.GEPUBLICEERD)
+    assert regel.na["reden"] == "Klein"
+    assert regel.na["koplopers"] == [k.pk for k in publicatie.koplopers]
+    assert regel.gebruiker == staf
 
 
 @pytest.mark.parametrize(
-    "status", [Ronde.Status.CONCEPT, Ronde.Status.OPEN, Ronde.Status.GESLOTEN, Ronde.Status.GEPUBLICEERD]
+    "status",
+    [
+        Ronde.Status.CONCEPT,
+        Ronde.Status.OPEN,
+        Ronde.Status.GESLOTEN,
+        Ronde.Status.ONAFHANKELIJK,
+        Ronde.Status.KALIBRATIE,
+        Ronde.Status.GEPUBLICEERD,
+    ],
 )
 def test_publiceren_refused_for_a_round_status_that_may_not_be_published(ronde, beoordelaars, staf, status):
     kandidaten = _klaar_om_te_publiceren(ronde, beoordelaars, staf, status)
     besluiten_voor = Besluit.objects.count()
+    audit_voor = AuditRegel.objects.count()
 
     with pytest.raises(ValidationError) as fout:
         services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=False, afwijking="Klein")
@@ -483,14 +531,33 @@ def test_publiceren_refused_for_a_round_status_that_may_not_be_published(ronde, 
     label = Ronde.Status(status).label
     assert fout.value.messages == [
         f"De ronde heeft de status ‘{label}’ en kan nog niet worden gepubliceerd. Publiceren kan alleen als de "
-        "ronde ‘in beoordeling’ of ‘besloten’ is."
+        "ronde de status ‘selectie’ heeft."
     ]
     assert Ronde.objects.get(pk=ronde.pk).status == status
-    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.SELECTIE
     assert not Koploper.objects.filter(rondes=ronde).exists()
     assert not Koploper.objects.filter(gemeente=kandidaten["U1"].gemeenten.get()).exists()
     assert Nieuwsbericht.objects.count() == 0
     assert Uitgaand.objects.count() == 0
     assert Besluit.objects.count() == besluiten_voor
     assert not Besluit.objects.filter(gepubliceerd_op__isnull=False).exists()
-    assert not AuditRegel.objects.filter(soort=AuditRegel.Soort.PUBLICATIE).exists()
+    assert AuditRegel.objects.count() == audit_voor
+
+
+def test_publiceren_refused_without_a_selected_candidate(ronde, beoordelaars, staf):
+    _ronde_met_provincies(ronde, beoordelaars[0])
+    status_zetten(ronde, Ronde.Status.SELECTIE)
+
+    with pytest.raises(ValidationError) as fout:
+        services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
+
+    assert fout.value.messages == ["Er is nog geen kandidaat geselecteerd."]
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.SELECTIE
+
+
+def test_publishing_directly_through_the_lifecycle_needs_decisions(ronde, staf):
+    status_zetten(ronde, Ronde.Status.SELECTIE)
+
+    with pytest.raises(ValidationError):
+        levenscyclus.ronde_overgang(ronde=ronde, naar=Ronde.Status.GEPUBLICEERD, door=staf, bevestigd=True)
+
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.SELECTIE

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from selectie.beoordeling import services
 from selectie.beoordeling.models import (
-    AuditRegel,
     Belangenconflict,
     Beoordeling,
     Besluit,
@@ -14,7 +13,8 @@ from selectie.beoordeling.models import (
     Toewijzing,
     Verklaring,
 )
-from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, fase_zetten, kandidaat_maken
+from selectie.models import AuditRegel, Ronde
+from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, kandidaat_maken, status_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -182,7 +182,7 @@ def test_independent_phase_hides_other_scores_calibration_shows_them(client, als
     url = reverse("beoordeling:kandidaat", args=[kandidaat.pk])
 
     onafhankelijk = client.get(url).content.decode()
-    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
     kalibratie = client.get(url).content.decode()
 
     assert str(ander) not in onafhankelijk
@@ -203,7 +203,7 @@ def test_conflicted_reviewer_cannot_open_candidate(client, als, ronde, beoordela
     assert response.status_code == 302
 
     assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 404
-    fase_zetten(ronde, RondeBeoordeling.Fase.KALIBRATIE)
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
     assert client.get(reverse("beoordeling:kandidaat", args=[kandidaat.pk])).status_code == 404
 
 
@@ -302,6 +302,7 @@ def test_csv_neutralises_formulas(client, als, ronde, beoordelaars, staf):
 def test_besluit_without_js_redirects_with_js_returns_check(client, als, gevulde_ronde, staf):
     kandidaat = gevulde_ronde.kandidaten.first()
     url = reverse("beoordeling:besluit", args=[gevulde_ronde.slug, kandidaat.pk])
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     als(client, staf)
 
     zonder = client.post(url, {"uitkomst": "geselecteerd", "vastzetting": "", "motivering": "Goed"})
@@ -314,10 +315,25 @@ def test_besluit_without_js_redirects_with_js_returns_check(client, als, gevulde
     assert (besluit.uitkomst, besluit.vastzetting, besluit.motivering) == ("reserve", "in", "")
 
 
+def test_besluit_refused_before_selectie_status_with_a_dutch_message(client, als, gevulde_ronde, staf):
+    kandidaat = gevulde_ronde.kandidaten.first()
+    url = reverse("beoordeling:besluit", args=[gevulde_ronde.slug, kandidaat.pk])
+    als(client, staf)
+
+    werkblad = client.get(reverse("beoordeling:selectie", args=[gevulde_ronde.slug]))
+    met = client.post(url, {"uitkomst": "reserve", "vastzetting": "", "motivering": ""}, HTTP_X_GEVRAAGD_DOOR="fetch")
+
+    assert werkblad.context["bewerkbaar"] is False
+    assert met.status_code == 400
+    assert "besluiten kan alleen in de status ‘selectie’" in met.content.decode()
+    assert not Besluit.objects.filter(kandidaat=kandidaat).exists()
+
+
 def test_voorstel_post_adopts(client, als, gevulde_ronde, staf):
     gevulde_ronde.streefaantal_min = 1
     gevulde_ronde.streefaantal_max = 2
     gevulde_ronde.save()
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     RondeBeoordeling.objects.filter(ronde=gevulde_ronde).update(elke_provincie=False)
 
     response = als(client, staf).post(reverse("beoordeling:voorstel", args=[gevulde_ronde.slug]))
@@ -337,14 +353,19 @@ def test_dashboard_shows_missing_organisations(client, als, ronde, beoordelaars,
     assert "Ieder(in), Koepel Adviesraden Sociaal Domein" in inhoud
 
 
-def test_verdelen_and_fase_via_dashboard(client, als, ronde, beoordelaars, staf):
+def test_verdelen_and_status_via_dashboard(client, als, ronde, beoordelaars, staf):
     kandidaat_maken(ronde=ronde)
     als(client, staf)
 
     client.post(reverse("beoordeling:verdelen", args=[ronde.slug]))
-    client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "kalibratie"})
+    dashboard = client.get(reverse("beoordeling:dashboard", args=[ronde.slug])).content.decode()
+    assert 'name="status" value="kalibratie"' in dashboard
+    client.post(
+        reverse("selectie:ronde_status", args=[ronde.slug]),
+        {"status": "kalibratie", "bevestigd": "on", "terug": "dashboard"},
+    )
 
-    assert RondeBeoordeling.objects.get(ronde=ronde).fase == "kalibratie"
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.KALIBRATIE
     assert ronde.kandidaten.get().toewijzingen.count() == 3
 
 
@@ -362,8 +383,10 @@ def test_staff_lists_query_count_constant(client, als, ronde, beoordelaars, staf
     def maak(aantal):
         for _ in range(aantal):
             kandidaat = kandidaat_maken(ronde=ronde)
+            status_zetten(ronde, Ronde.Status.ONAFHANKELIJK)
             for beoordelaar in beoordelaars:
                 beoordeling_maken(beoordelaar=beoordelaar, kandidaat=kandidaat, niveaus=[3, 4, 2, 5])
+            status_zetten(ronde, Ronde.Status.SELECTIE)
             services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="reserve")
 
     als(client, staf)
@@ -377,7 +400,7 @@ def test_staff_lists_query_count_constant(client, als, ronde, beoordelaars, staf
 
 
 def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox):
-    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     kandidaat = gevulde_ronde.kandidaten.first()
     services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="geselecteerd")
     als(client, staf)
@@ -433,29 +456,46 @@ def _veld_met_fout(inhoud: str, veld_id: str) -> str:
     return inhoud[begin : inhoud.index("</ul>", begin)]
 
 
-def test_fase_form_error_by_the_field_keeps_choice_and_writes_nothing(client, als, ronde, staf):
+def test_status_step_not_allowed_now_shows_a_dutch_error_and_writes_nothing(client, als, ronde, staf):
     als(client, staf)
     audit_voor = AuditRegel.objects.count()
 
-    response = client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "selectie"})
+    response = client.post(
+        reverse("selectie:ronde_status", args=[ronde.slug]),
+        {"status": "selectie", "reden": "Snel door", "terug": "dashboard"},
+    )
 
     assert response.status_code == 200
     inhoud = response.content.decode()
-    assert "Een fase verandert één stap tegelijk." in _veld_met_fout(inhoud, "id_fase")
-    assert _gekozen(inhoud, "id_fase") == "selectie"
-    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.ONAFHANKELIJK
+    assert "Deze stap kan nu niet: kies een van de stappen die bij de ronde staan." in inhoud
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.ONAFHANKELIJK
     assert AuditRegel.objects.count() == audit_voor
-    assert [str(m) for m in response.context["messages"]] == ["Nieuwe fase: Een fase verandert één stap tegelijk."]
 
 
-def test_fase_form_success_redirects_with_message(client, als, ronde, staf):
+def test_status_step_from_dashboard_asks_confirmation_then_redirects_back(client, als, ronde, staf):
     als(client, staf)
+    url = reverse("selectie:ronde_status", args=[ronde.slug])
 
-    response = client.post(reverse("beoordeling:fase", args=[ronde.slug]), {"fase": "kalibratie"})
+    vraag = client.post(url, {"status": "kalibratie", "reden": "Klaar met scoren", "terug": "dashboard"})
+    assert vraag.status_code == 200
+    inhoud = vraag.content.decode()
+    assert "Alle beoordelaars zien daarna elkaars scores" in inhoud
+    assert "Klaar met scoren" in inhoud  # what was typed stays
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.ONAFHANKELIJK
+
+    response = client.post(
+        url, {"status": "kalibratie", "reden": "Klaar met scoren", "terug": "dashboard", "bevestigd": "on"}
+    )
 
     assert response.status_code == 302
     assert response.url == reverse("beoordeling:dashboard", args=[ronde.slug])
-    assert RondeBeoordeling.objects.get(ronde=ronde).fase == RondeBeoordeling.Fase.KALIBRATIE
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.KALIBRATIE
+    regel = AuditRegel.objects.filter(soort=AuditRegel.Soort.STATUS).first()
+    assert (regel.voor["status"], regel.na["status"], regel.na["reden"]) == (
+        "onafhankelijk",
+        "kalibratie",
+        "Klaar met scoren",
+    )
 
 
 def test_toewijzen_form_conflict_error_by_the_field_keeps_values_and_writes_nothing(
@@ -545,18 +585,20 @@ def test_publiceren_view_refuses_a_closed_round_with_a_clear_message(client, als
     from selectie.beoordeling.models import Nieuwsbericht, Uitgaand
     from selectie.models import Ronde
 
-    fase_zetten(gevulde_ronde, RondeBeoordeling.Fase.SELECTIE)
+    status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=gevulde_ronde.kandidaten.first(), door=staf, uitkomst="geselecteerd")
     Ronde.objects.filter(pk=gevulde_ronde.pk).update(status=Ronde.Status.GESLOTEN)
     als(client, staf)
     url = reverse("beoordeling:publiceren", args=[gevulde_ronde.slug])
-    assert "De ronde heeft de status ‘gesloten’. Publiceren kan pas als" in client.get(url).content.decode()
+    assert (
+        "De ronde heeft de status ‘gesloten’. Publiceren kan pas in de status ‘selectie’"
+        in client.get(url).content.decode()
+    )
 
     response = client.post(url, {"bevestigen": "on", "afwijking": "Klein"})
 
     assert response.status_code == 200
     assert "De ronde heeft de status ‘gesloten’ en kan nog niet worden gepubliceerd." in response.content.decode()
     assert Ronde.objects.get(pk=gevulde_ronde.pk).status == Ronde.Status.GESLOTEN
-    assert RondeBeoordeling.objects.get(ronde=gevulde_ronde).fase == RondeBeoordeling.Fase.SELECTIE
     assert not Koploper.objects.filter(rondes=gevulde_ronde).exists()
     assert (Nieuwsbericht.objects.count(), Uitgaand.objects.count()) == (0, 0)

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from koplopers.accounts.models import User
 from selectie.beoordeling import services
-from selectie.beoordeling.models import RondeBeoordeling
 from selectie.models import Kandidaat, MedeIndiener, Ronde, Voordracht
 from tests.factories.accounts import BelangenbehartigerFactory, StafFactory, UserFactory
 from tests.factories.gemeenten import GemeenteFactory
@@ -45,9 +44,9 @@ class VerifieerdeStafFactory(StafFactory):
 
 
 def ronde_maken(**kwargs):
-    """A round in review (status "in beoordeling", unless given) with the four criteria of 2019 and its
-    review settings (phase: independent scoring)."""
-    kwargs.setdefault("status", Ronde.Status.IN_BEOORDELING)
+    """A round in review (status "onafhankelijk beoordelen", unless given), closed at its deadline, with
+    the four criteria of 2019 and its review settings."""
+    kwargs.setdefault("status", Ronde.Status.ONAFHANKELIJK)
     ronde = OpenRondeFactory(**kwargs)
     services.rondebeoordeling_voor(ronde=ronde)
     return ronde
@@ -114,5 +113,7 @@ def beoordeling_maken(*, beoordelaar, kandidaat, niveaus, actie=services.Actie.I
     )
 
 
-def fase_zetten(ronde, fase):
-    RondeBeoordeling.objects.filter(ronde=ronde).update(fase=fase)
+def status_zetten(ronde, status):
+    """Arrange a round in ``status`` directly (the lifecycle: tests/selectie/test_levenscyclus.py)."""
+    Ronde.objects.filter(pk=ronde.pk).update(status=status)
+    ronde.status = status

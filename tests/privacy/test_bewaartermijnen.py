@@ -13,17 +13,15 @@ from gemeenten.models import Koploper
 from koplopers.accounts.models import User
 from koplopers.privacy.services import ANONIEM_DOMEIN, bewaartermijnen_toepassen
 from selectie.beoordeling.models import (
-    AuditRegel,
     Belangenconflict,
     Beoordeling,
     Besluit,
     Nieuwsbericht,
-    RondeBeoordeling,
     Score,
     Toewijzing,
     Verklaring,
 )
-from selectie.models import Bijlage, Kandidaat, Motivatie, Ronde, Voordracht
+from selectie.models import AuditRegel, Bijlage, Kandidaat, Motivatie, Ronde, Voordracht
 from tests.factories.accounts import AmbtenaarFactory, BelangenbehartigerFactory, StafFactory
 from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, kandidaat_maken, ronde_maken
 from tests.factories.gemeenten import KoploperFactory
@@ -64,9 +62,11 @@ def _besloten_ronde(*, besloten_op, beoordelaar, indiener=None):
     )
     AuditRegel.objects.create(ronde=ronde, soort=AuditRegel.Soort.BESLUIT, omschrijving="Besluit vastgelegd")
     Ronde.objects.filter(pk=ronde.pk).update(
-        status=Ronde.Status.GEPUBLICEERD, opent_op=besloten_op - JAAR / 2, sluit_op=besloten_op - JAAR / 4
+        status=Ronde.Status.GEPUBLICEERD,
+        opent_op=besloten_op - JAAR / 2,
+        sluit_op=besloten_op - JAAR / 4,
+        gepubliceerd_op=besloten_op,
     )
-    RondeBeoordeling.objects.filter(ronde=ronde).update(gepubliceerd_op=besloten_op)
     return ronde, voordracht, bijlage
 
 

@@ -163,6 +163,7 @@ VERWACHTINGEN = [
     Verwachting(
         "selectie:ronde_status",
         kwargs=_concept_ronde,
+        get=ALLEEN_STAF,
         post=ALLEEN_STAF_SCHRIJFT,
         post_data=lambda w: {"status": "open"},
     ),

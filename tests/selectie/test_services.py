@@ -10,7 +10,7 @@ from selectie.demodata import demo_ronde_laden
 from selectie.models import Bijlage, Kandidaat, Ronde, Voordracht
 from tests.factories.accounts import AmbtenaarFactory, BelangenbehartigerFactory
 from tests.factories.gemeenten import DoelgroepFactory, GemeenteFactory
-from tests.factories.selectie import OpenRondeFactory, RondeFactory, VoordrachtFactory, ingediende_voordracht
+from tests.factories.selectie import OpenRondeFactory, VoordrachtFactory, ingediende_voordracht
 from tests.selectie.conftest import pdf_bestand
 
 
@@ -34,38 +34,6 @@ def test_ronde_criteria_standaard_leaves_existing_criteria_alone(db):
     services.ronde_criteria_standaard(ronde=ronde)
 
     assert ronde.criteria.count() == 4
-
-
-def test_ronde_openen_needs_a_deadline_in_the_future(db):
-    ronde = services.ronde_aanmaken(naam="Ronde", jaar=2027, sluit_op=timezone.now() - timedelta(days=1))
-
-    with pytest.raises(ValidationError):
-        services.ronde_openen(ronde=ronde)
-    ronde.refresh_from_db()
-    assert ronde.status == Ronde.Status.CONCEPT
-
-
-def test_ronde_openen_and_sluiten(db):
-    nu = timezone.now()
-    ronde = services.ronde_aanmaken(naam="Ronde", jaar=2027, sluit_op=nu + timedelta(days=30))
-
-    services.ronde_openen(ronde=ronde, nu=nu)
-    ronde.refresh_from_db()
-    assert ronde.status == Ronde.Status.OPEN
-    assert ronde.is_open_voor_indienen(nu + timedelta(minutes=1))
-
-    services.ronde_sluiten(ronde=ronde, nu=nu + timedelta(days=1))
-    ronde.refresh_from_db()
-    assert ronde.status == Ronde.Status.GESLOTEN
-    assert ronde.sluit_op == nu + timedelta(days=1)
-    assert not ronde.is_open_voor_indienen(nu + timedelta(days=2))
-
-
-def test_ronde_status_wijzigen_refuses_a_skipped_step(db):
-    ronde = RondeFactory(status=Ronde.Status.CONCEPT)
-
-    with pytest.raises(ValidationError):
-        services.ronde_status_wijzigen(ronde=ronde, status=Ronde.Status.GEPUBLICEERD)
 
 
 def test_kandidaat_voor_same_set_is_one_candidate_whatever_the_order(db):
@@ -318,35 +286,3 @@ def test_concepten_opruimen_deletes_old_drafts_only(db):
 
     assert aantal == 1
     assert set(Voordracht.objects.values_list("pk", flat=True)) == {ingediend.pk, recent.pk}
-
-
-@pytest.mark.parametrize("van", [Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN])
-def test_ronde_status_wijzigen_publishes_from_review_or_decided(db, van):
-    ronde = RondeFactory(status=van)
-
-    gewijzigd = services.ronde_status_wijzigen(ronde=ronde, status=Ronde.Status.GEPUBLICEERD)
-
-    assert gewijzigd.status == Ronde.Status.GEPUBLICEERD
-    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.GEPUBLICEERD
-
-
-@pytest.mark.parametrize(
-    "van", [Ronde.Status.CONCEPT, Ronde.Status.OPEN, Ronde.Status.GESLOTEN, Ronde.Status.GEPUBLICEERD]
-)
-def test_ronde_publiceren_refuses_other_statuses_with_a_clear_message(db, van):
-    ronde = RondeFactory(status=van)
-
-    with pytest.raises(ValidationError) as fout:
-        services.ronde_publiceren(ronde=ronde)
-
-    assert fout.value.messages == [
-        f"De ronde heeft de status ‘{Ronde.Status(van).label}’ en kan nog niet worden gepubliceerd. Publiceren kan "
-        "alleen als de ronde ‘in beoordeling’ of ‘besloten’ is."
-    ]
-    assert Ronde.objects.get(pk=ronde.pk).status == van
-
-
-def test_publishing_is_not_a_manual_status_step(db):
-    # Staff publish a round by publishing its selection (koplopers, news, e-mails), never by hand.
-    assert all(Ronde.Status.GEPUBLICEERD not in naar for naar in services.OVERGANGEN.values())
-    assert set(services.PUBLICEREN_VANUIT) == {Ronde.Status.IN_BEOORDELING, Ronde.Status.BESLOTEN}

@@ -462,3 +462,115 @@ def test_staff_edits_round_and_criteria_while_draft(client, db):
     assert ronde.naam == "R nieuw"
     eerste = ronde.criteria.get(volgorde=1)
     assert (eerste.gewicht, eerste.schaal_labels) == (2, ["slecht", "matig", "goed"])
+
+
+# The round's lifecycle through the pages ------------------------------------------------------------
+
+
+def test_closing_early_shows_what_will_happen_first_and_changes_nothing(client, db):
+    ronde = OpenRondeFactory(slug="vroeg")
+    staf_client(client)
+    url = reverse("selectie:ronde_status", args=[ronde.slug])
+
+    pagina = client.post(url, {"status": "gesloten", "terug": "ronde"})
+
+    assert pagina.status_code == 200
+    inhoud = pagina.content.decode()
+    assert "De ronde sluit nu, vóór de aangekondigde termijn van" in inhoud
+    assert "De aangekondigde termijn blijft vastgelegd" in inhoud
+    assert 'name="bevestigd"' in inhoud
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.OPEN
+
+
+def test_closing_early_without_ticking_the_box_keeps_the_reason_and_says_why(client, db):
+    ronde = OpenRondeFactory(slug="vroeg")
+    staf_client(client)
+
+    pagina = client.post(
+        reverse("selectie:ronde_status", args=[ronde.slug]),
+        {"status": "gesloten", "terug": "ronde", "bevestigpagina": "1", "reden": "Genoeg voordrachten"},
+    )
+
+    inhoud = pagina.content.decode()
+    assert "Vink aan dat u deze stap wilt zetten; die kan niet ongedaan worden." in inhoud
+    assert "Genoeg voordrachten" in inhoud
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.OPEN
+
+
+def test_closing_early_confirmed_keeps_the_announced_deadline(client, db):
+    ronde = OpenRondeFactory(slug="vroeg")
+    aangekondigd = ronde.sluit_op
+    staf_client(client)
+
+    antwoord = client.post(
+        reverse("selectie:ronde_status", args=[ronde.slug]),
+        {"status": "gesloten", "terug": "ronde", "bevestigpagina": "1", "bevestigd": "on"},
+    )
+
+    assert antwoord.status_code == 302
+    assert antwoord.url == reverse("selectie:ronde_bewerken", args=[ronde.slug])
+    ronde.refresh_from_db()
+    assert (ronde.status, ronde.sluit_op) == (Ronde.Status.GESLOTEN, aangekondigd)
+    assert ronde.gesloten_op is not None
+    pagina = client.get(antwoord.url).content.decode()
+    assert "Eerder gesloten op" in pagina
+
+
+def test_confirmation_page_by_get_and_unknown_step_give_no_500(client, db):
+    ronde = OpenRondeFactory(slug="vroeg")
+    staf_client(client)
+    url = reverse("selectie:ronde_status", args=[ronde.slug])
+
+    bevestigen = client.get(url, {"status": "gesloten"})
+    onzin = client.get(url, {"status": "<script>"})
+    onzin_post = client.post(url, {"status": "gepubliceerd", "bevestigd": "on"})
+
+    assert bevestigen.status_code == onzin.status_code == onzin_post.status_code == 200
+    assert "De ronde sluit nu" in bevestigen.content.decode()
+    assert "Deze stap kan nu niet" in onzin_post.content.decode()
+    assert Ronde.objects.get(pk=ronde.pk).status == Ronde.Status.OPEN
+
+
+def test_moving_the_deadline_on_the_round_page_is_audited(client, db):
+    from selectie.models import AuditRegel
+
+    ronde = OpenRondeFactory(slug="termijn", naam="Termijn")
+    staf_client(client)
+    nieuw = timezone.localtime(ronde.sluit_op + timedelta(days=7)).replace(second=0, microsecond=0)
+    gegevens = {
+        "naam": "Termijn",
+        "slug": "termijn",
+        "jaar": 2026,
+        "opent_op": timezone.localtime(ronde.opent_op).strftime("%Y-%m-%dT%H:%M"),
+        "sluit_op": nieuw.strftime("%Y-%m-%dT%H:%M"),
+        "streefaantal_min": 12,
+        "streefaantal_max": 15,
+    }
+
+    antwoord = client.post(reverse("selectie:ronde_bewerken", args=[ronde.slug]), gegevens)
+
+    assert antwoord.status_code == 302
+    regel = AuditRegel.objects.get(ronde=ronde, soort=AuditRegel.Soort.TERMIJN)
+    assert regel.na["sluit_op"] == nieuw.isoformat()
+
+
+def test_an_open_round_cannot_be_closed_by_moving_its_deadline_back(client, db):
+    ronde = OpenRondeFactory(slug="termijn", naam="Termijn")
+    oud = ronde.sluit_op
+    staf_client(client)
+    gisteren = timezone.localtime(timezone.now() - timedelta(days=1))
+    gegevens = {
+        "naam": "Termijn",
+        "slug": "termijn",
+        "jaar": 2026,
+        "opent_op": timezone.localtime(ronde.opent_op - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
+        "sluit_op": gisteren.strftime("%Y-%m-%dT%H:%M"),
+        "streefaantal_min": 12,
+        "streefaantal_max": 15,
+    }
+
+    antwoord = client.post(reverse("selectie:ronde_bewerken", args=[ronde.slug]), gegevens)
+
+    assert antwoord.status_code == 200
+    assert "Het sluitingsmoment van een open ronde moet in de toekomst liggen." in antwoord.content.decode()
+    assert Ronde.objects.get(pk=ronde.pk).sluit_op == oud

@@ -127,11 +127,19 @@ class KandidaatView(KandidaatMixin, FormView):
             )
         return super().get(request, *args, **kwargs)
 
+    @cached_property
+    def mag_scoren(self) -> bool:
+        return self.request.user.has_perm("beoordeling.scoren", self.kandidaat)
+
     def post(self, request, *args, **kwargs):
         if not self.is_beoordelaar:
             raise PermissionDenied
-        if not self.rb.scores_open:
-            messages.error(request, _("U kunt deze beoordeling nu niet wijzigen."))
+        if not self.mag_scoren:
+            messages.error(
+                request,
+                _("De ronde heeft de status ‘%(status)s’: u kunt deze beoordeling nu niet wijzigen.")
+                % {"status": self.kandidaat.ronde.get_huidige_status_display()},
+            )
             return redirect("beoordeling:kandidaat", pk=self.kandidaat.pk)
         if not request.user.verklaringen.filter(ronde=self.kandidaat.ronde).exists():
             return redirect("beoordeling:verklaring", slug=self.kandidaat.ronde.slug)
@@ -181,7 +189,7 @@ class KandidaatView(KandidaatMixin, FormView):
             criteria=self.criteria,
             eigen=self.eigen,
             is_beoordelaar=self.is_beoordelaar,
-            kan_wijzigen=self.is_beoordelaar and self.rb.scores_open,
+            kan_wijzigen=self.mag_scoren,
             motivaties=[
                 (
                     voordracht,
@@ -193,10 +201,8 @@ class KandidaatView(KandidaatMixin, FormView):
                 for voordracht in self.voordrachten
             ],
         )
-        # Other reviewers' scores: staff always; a reviewer only from calibration on.
-        toon_scores = self.request.user.has_perm("beoordeling.beheren") or (
-            self.is_beoordelaar and self.rb.scores_zichtbaar
-        )
+        # Other reviewers' scores: staff always; an assigned reviewer only from calibration on.
+        toon_scores = self.request.user.has_perm("beoordeling.scores_van_anderen_zien", self.kandidaat)
         context["toon_scores"] = toon_scores
         if toon_scores:
             beoordelingen = list(selectors.beoordelingen_van_kandidaat(self.kandidaat))

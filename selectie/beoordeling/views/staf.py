@@ -13,19 +13,19 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from selectie.levenscyclus import handmatige_overgangen
 from selectie.models import Kandidaat
-from selectie.services import PUBLICEREN_VANUIT
+from selectie.rules import is_gepubliceerd
 
 from .. import selectors, services, weergave
 from ..forms import (
     BesluitForm,
     ConflictVastleggenForm,
-    FaseForm,
     InstellingenForm,
     PublicerenForm,
     ToewijzingForm,
 )
-from ..models import Belangenconflict, Besluit, RondeBeoordeling
+from ..models import Belangenconflict, Besluit
 from . import RondeMixin, TweestapsMixin
 
 
@@ -44,7 +44,7 @@ class OverzichtView(TweestapsMixin, TemplateView):
 
 
 class DashboardView(RondeMixin, TemplateView):
-    """Per round: the phase, where a candidate lacks a reviewer of an organisation, reviewer load.
+    """Per round: the status and its next steps, where a candidate lacks a reviewer of an organisation, reviewer load.
 
     The action forms on this page post to their own views (:class:`_ActieView`); a failed one renders
     this page again with that bound form in place of the empty one, so its errors stand by its fields.
@@ -62,9 +62,8 @@ class DashboardView(RondeMixin, TemplateView):
             aantal_kandidaten=len(rijen),
             aantal_bespreken=sum(1 for rij in rijen if rij.aggregaat.bespreken),
             belasting=selectors.belasting(self.ronde),
-            fasen=RondeBeoordeling.Fase.choices,
+            overgangen=handmatige_overgangen(self.ronde),
         )
-        context.setdefault("fase_form", FaseForm(initial={"fase": self.rondebeoordeling.fase}))
         context.setdefault("toewijzing_form", ToewijzingForm(beoordelaars=beoordelaars, kandidaten=kandidaten))
         context.setdefault("conflict_form", ConflictVastleggenForm(beoordelaars=beoordelaars, kandidaten=kandidaten))
         context.setdefault("verdelen_form", forms.Form(auto_id="verdelen_%s"))
@@ -131,19 +130,6 @@ class _ActieView(DashboardView):
             else:
                 messages.error(self.request, " ".join(fouten))
         return self.render_to_response(self.get_context_data(**{self.context_naam: form}))
-
-
-class FaseView(_ActieView):
-    context_naam = "fase_form"
-
-    def get_form(self):
-        return FaseForm(self.request.POST)
-
-    def uitvoeren(self, form):
-        rb = services.fase_wijzigen(
-            rondebeoordeling=self.rondebeoordeling, fase=form.cleaned_data["fase"], door=self.request.user
-        )
-        return _("De fase is nu ‘%(fase)s’.") % {"fase": rb.get_fase_display()}
 
 
 class ToewijzenView(_ActieView):
@@ -235,7 +221,7 @@ class SelectieView(RondeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rijen = selectors.ranglijst(self.ronde, self.rondebeoordeling)
-        bewerkbaar = self.rondebeoordeling.fase != RondeBeoordeling.Fase.GEPUBLICEERD
+        bewerkbaar = self.request.user.has_perm("beoordeling.besluiten", self.ronde)
         context.update(
             rijen=rijen,
             tabelrijen=weergave.werkblad_rijen(
@@ -317,7 +303,7 @@ class VoorstelView(RondeMixin, TemplateView):
             rijen=[(rij, voorstel.keuzes.get(rij.kandidaat.pk)) for rij in rijen],
             voorstel=voorstel,
             eisen=selectors.eisen_van(self.ronde, self.rondebeoordeling),
-            bewerkbaar=self.rondebeoordeling.fase != RondeBeoordeling.Fase.GEPUBLICEERD,
+            bewerkbaar=self.request.user.has_perm("beoordeling.besluiten", self.ronde),
         )
         return context
 
@@ -361,7 +347,7 @@ class PublicerenView(RondeMixin, FormView):
             geselecteerd=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.GESELECTEERD],
             reserve=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.RESERVE],
             open=[r for r in self.rijen if not r.uitkomst],
-            status_publiceerbaar=self.ronde.status in PUBLICEREN_VANUIT,
+            gepubliceerd=is_gepubliceerd(self.request.user, self.ronde),
         )
         return context
 
