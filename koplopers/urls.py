@@ -3,10 +3,12 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .accounts.forms import BeheerInlogForm
 
 admin.site.site_header = _("Koploperportaal – beheer")
 admin.site.site_title = _("Koploperportaal beheer")
 admin.site.index_title = _("Beheer van het Koploperportaal")
+admin.site.login_form = BeheerInlogForm  # the lockout message (throttle.py) on the admin login too
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

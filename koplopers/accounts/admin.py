@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp import admin as totp_admin  # noqa: F401  (registers TOTP devices: reset a lost phone)
 
-from .models import MisluktePoging, Uitnodiging, User
+from .models import AccountBlokkade, MisluktePoging, Uitnodiging, User
 from .services import uitnodiging_versturen
 
 
@@ -70,11 +70,26 @@ class UitnodigingAdmin(admin.ModelAdmin):
 
 @admin.register(MisluktePoging)
 class MisluktePogingAdmin(admin.ModelAdmin):
-    """Failed logins of the last 15 minutes; delete them to lift a lockout early."""
+    """Failed logins of the last hour; delete them to lift a lockout early."""
 
     list_display = ["gebruikersnaam", "ip_adres", "tijdstip"]
     search_fields = ["gebruikersnaam", "ip_adres"]
     readonly_fields = ["gebruikersnaam", "ip_adres", "tijdstip"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccountBlokkade)
+class AccountBlokkadeAdmin(admin.ModelAdmin):
+    """Accounts locked after failures from several addresses; delete one to lift its lock early."""
+
+    list_display = ["gebruikersnaam", "niveau", "tot"]
+    search_fields = ["gebruikersnaam"]
+    readonly_fields = ["gebruikersnaam", "niveau", "tot"]
 
     def has_add_permission(self, request):
         return False

@@ -1,14 +1,31 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_otp import match_token
 
 from gemeenten.models import Gemeente, Koploper
 
 from .models import User
-from .throttle import BLOKKADEDUUR, is_geblokkeerd
+from .throttle import blokkade, minuten
+
+BLOKKADE_MELDING = ngettext_lazy(
+    "Te veel mislukte pogingen. Inloggen is tijdelijk geblokkeerd: probeer het over %(minuten)d minuut "
+    "opnieuw, of vraag een nieuw wachtwoord aan.",
+    "Te veel mislukte pogingen. Inloggen is tijdelijk geblokkeerd: probeer het over %(minuten)d minuten "
+    "opnieuw, of vraag een nieuw wachtwoord aan.",
+    "minuten",
+)
+
+
+def blokkade_controleren(gebruikersnaam: str | None, request) -> None:
+    """Raise the Dutch lockout message while logging in as ``gebruikersnaam`` from here is locked."""
+    resterend = blokkade(gebruikersnaam, request)
+    if resterend is not None:
+        raise ValidationError(BLOKKADE_MELDING, code="geblokkeerd", params={"minuten": minuten(resterend)})
 
 
 class InlogForm(AuthenticationForm):
@@ -22,13 +39,9 @@ class InlogForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "De combinatie van gebruikersnaam (of e-mailadres) en wachtwoord klopt niet. "
-            "Let op: na 5 mislukte pogingen wordt inloggen een kwartier geblokkeerd."
+            "Let op: na 5 mislukte pogingen wordt inloggen tijdelijk geblokkeerd."
         ),
         "inactive": _("Dit account is nog niet actief. Bevestig eerst uw e-mailadres via de link in de e-mail."),
-        "geblokkeerd": _(
-            "Te veel mislukte pogingen. Inloggen is voor dit account vanaf dit adres %(minuten)d minuten "
-            "geblokkeerd. Probeer het later opnieuw, of vraag een nieuw wachtwoord aan."
-        ),
     }
 
     def clean(self):
@@ -37,12 +50,7 @@ class InlogForm(AuthenticationForm):
             gebruiker = User.objects.filter(email__iexact=invoer).only("username").first()
             if gebruiker is not None:
                 self.cleaned_data["username"] = gebruiker.username
-        if is_geblokkeerd(self.cleaned_data.get("username"), self.request):
-            raise ValidationError(
-                self.error_messages["geblokkeerd"],
-                code="geblokkeerd",
-                params={"minuten": int(BLOKKADEDUUR.total_seconds() // 60)},
-            )
+        blokkade_controleren(self.cleaned_data.get("username"), self.request)
         try:
             return super().clean()
         except ValidationError as fout:
@@ -53,6 +61,14 @@ class InlogForm(AuthenticationForm):
     def _is_inactief_met_juist_wachtwoord(self) -> bool:
         gebruiker = User.objects.filter(username=self.cleaned_data.get("username"), is_active=False).first()
         return bool(gebruiker and gebruiker.check_password(self.cleaned_data.get("password") or ""))
+
+
+class BeheerInlogForm(AdminAuthenticationForm):
+    """The admin's login form, with the same Dutch lockout message as the portal's."""
+
+    def clean(self):
+        blokkade_controleren(self.cleaned_data.get("username"), self.request)
+        return super().clean()
 
 
 class TotpCodeForm(forms.Form):
