@@ -8,6 +8,7 @@ from django.utils.translation import ngettext_lazy
 from django_otp import match_token
 
 from gemeenten.models import Gemeente, Koploper
+from koplopers.formulieren import ModelMultipleChoiceField
 
 from .models import User
 from .throttle import blokkade, minuten
@@ -112,7 +113,8 @@ class RegistratieForm(forms.Form):
     achternaam = forms.CharField(
         label=_("Achternaam"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
     )
-    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput({"autocomplete": "email"}))
+    # The address is also the username, which holds at most 150 characters.
+    email = forms.EmailField(label=_("E-mailadres"), max_length=150, widget=forms.EmailInput({"autocomplete": "email"}))
     organisatie = forms.CharField(
         label=_("Naam van uw organisatie"),
         max_length=200,
@@ -172,17 +174,17 @@ class UitnodigingAanvaardenForm(SetPasswordForm):
 
 
 class UitnodigenForm(forms.Form):
-    email = forms.EmailField(label=_("E-mailadres van de ambtenaar"))
+    email = forms.EmailField(label=_("E-mailadres van de ambtenaar"), max_length=150)  # also the username
     voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
-    koplopers = forms.ModelMultipleChoiceField(
+    koplopers = ModelMultipleChoiceField(
         label=_("Koploperprofielen"),
         queryset=Koploper.objects.only("naam", "sorteernaam").order_by("sorteernaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De profielen die deze persoon mag bijwerken."),
     )
-    gemeenten = forms.ModelMultipleChoiceField(
+    gemeenten = ModelMultipleChoiceField(
         label=_("Gemeenten"),
         queryset=Gemeente.objects.only("naam", "weergavenaam", "sorteernaam").order_by("sorteernaam"),
         required=False,

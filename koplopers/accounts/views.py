@@ -21,6 +21,7 @@ from django_otp import devices_for_user
 from rules.contrib.views import PermissionRequiredMixin
 
 from gemeenten.models import Gemeente, Koploper, KoploperConcept
+from koplopers.formulieren import fout_toevoegen
 
 from . import services
 from .forms import InlogForm, RegistratieForm, TotpCodeForm, UitnodigenForm, UitnodigingAanvaardenForm
@@ -237,7 +238,7 @@ class UitnodigenView(PermissionRequiredMixin, FormView):
                 basis_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as fout:
-            form.add_error(None, fout)
+            fout_toevoegen(form, fout)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -319,10 +320,10 @@ class UitnodigingAanvaardenView(FormView):
         except services.OngeldigeUitnodiging as fout:
             return self.render_to_response({"fout": fout.messages[0]}, status=410)
         except ValidationError as fout:
-            if fout.code == "bestaand_account":
+            if getattr(fout, "code", None) == "bestaand_account":
                 self.bestaand_account = services.bestaand_account_voor(self.uitnodiging)
                 return self.render_to_response(self.get_context_data(weigering=True))
-            form.add_error("new_password1", fout)
+            fout_toevoegen(form, fout, "new_password1", velden={"first_name": "voornaam", "last_name": "achternaam"})
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -351,7 +352,12 @@ class RegistrerenView(FormView):
                 basis_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as fout:
-            form.add_error("wachtwoord1", fout)
+            fout_toevoegen(
+                form,
+                fout,
+                "wachtwoord1",
+                velden={"username": "email", "first_name": "voornaam", "last_name": "achternaam"},
+            )
             return self.form_invalid(form)
         return redirect("accounts:registratie_verstuurd")
 
