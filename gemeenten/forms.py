@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from koplopers.formulieren import ModelMultipleChoiceField
+
 from .models import Doelgroep, Koploper, Thema
 from .services import MAX_AFBEELDING_BYTES, afbeelding_controleren
 
@@ -35,14 +37,14 @@ class KoploperProfielForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "class": "rijke-tekst"}),
         help_text=RICH_TEXT_HULP,
     )
-    doelgroepen = forms.ModelMultipleChoiceField(
+    doelgroepen = ModelMultipleChoiceField(
         label=_("Doelgroepen"),
         queryset=Doelgroep.objects.order_by("naam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Voor welke groepen inwoners doet u iets bijzonders?"),
     )
-    themas = forms.ModelMultipleChoiceField(
+    themas = ModelMultipleChoiceField(
         label=_("Thema's"),
         queryset=Thema.objects.order_by("naam"),
         required=False,
@@ -110,7 +112,10 @@ class BasisFormSet(forms.BaseFormSet):
         ]
 
 
-LinkFormSet = forms.formset_factory(LinkForm, formset=BasisFormSet, extra=1, can_delete=True, max_num=20)
+# absolute_max = max_num: a forged TOTAL_FORMS is refused without building (and rendering) 1,000 forms.
+LinkFormSet = forms.formset_factory(
+    LinkForm, formset=BasisFormSet, extra=1, can_delete=True, max_num=20, absolute_max=20
+)
 ContactpersoonFormSet = forms.formset_factory(
-    ContactpersoonForm, formset=BasisFormSet, extra=1, can_delete=True, max_num=10
+    ContactpersoonForm, formset=BasisFormSet, extra=1, can_delete=True, max_num=10, absolute_max=10
 )

@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Doelgroep, Thema
+from koplopers.formulieren import ModelMultipleChoiceField
 
 from .levenscyclus import handmatige_overgangen
 from .models import Bijlage, Criterium, Ronde, Voordracht
@@ -104,8 +105,17 @@ class CriteriumForm(forms.ModelForm):
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
 
 
+# A round has a handful of criteria; absolute_max keeps a forged TOTAL_FORMS from building 1,000 forms.
 CriteriumFormSet = inlineformset_factory(
-    Ronde, Criterium, form=CriteriumForm, extra=1, can_delete=True, min_num=1, validate_min=True
+    Ronde,
+    Criterium,
+    form=CriteriumForm,
+    extra=1,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+    max_num=30,
+    absolute_max=30,
 )
 
 
@@ -138,7 +148,7 @@ class RondeStatusForm(forms.Form):
 # Nominations -----------------------------------------------------------------------------------------
 
 
-class GemeentenKeuze(forms.ModelMultipleChoiceField):
+class GemeentenKeuze(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.toon_naam} ({obj.provincie.naam})"
 
@@ -198,13 +208,13 @@ class VoordrachtForm(forms.Form):
         error_messages={"invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
-    doelgroepen = forms.ModelMultipleChoiceField(
+    doelgroepen = ModelMultipleChoiceField(
         label=_("Doelgroepen"),
         queryset=Doelgroep.objects.order_by("naam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    themas = forms.ModelMultipleChoiceField(
+    themas = ModelMultipleChoiceField(
         label=_("Thema's"),
         queryset=Thema.objects.order_by("naam"),
         required=False,

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 # No admin for django-otp's devices: deleting one there would leave no trace. A lost phone is reset
 # with the audited action below (or by programme staff at /account/tweestaps/herstellen/).
 from .forms import TweestapsHerstellenForm
-from .models import MisluktePoging, TweestapsGebeurtenis, Uitnodiging, User
+from .models import AccountBlokkade, MisluktePoging, TweestapsGebeurtenis, Uitnodiging, User
 from .services import tweestaps_herstellen, uitnodiging_versturen
 
 
@@ -136,11 +136,26 @@ class UitnodigingAdmin(admin.ModelAdmin):
 
 @admin.register(MisluktePoging)
 class MisluktePogingAdmin(admin.ModelAdmin):
-    """Failed logins of the last 15 minutes; delete them to lift a lockout early."""
+    """Failed logins of the last hour; delete them to lift a lockout early."""
 
     list_display = ["gebruikersnaam", "ip_adres", "tijdstip"]
     search_fields = ["gebruikersnaam", "ip_adres"]
     readonly_fields = ["gebruikersnaam", "ip_adres", "tijdstip"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccountBlokkade)
+class AccountBlokkadeAdmin(admin.ModelAdmin):
+    """Accounts locked after failures from several addresses; delete one to lift its lock early."""
+
+    list_display = ["gebruikersnaam", "niveau", "tot"]
+    search_fields = ["gebruikersnaam"]
+    readonly_fields = ["gebruikersnaam", "niveau", "tot"]
 
     def has_add_permission(self, request):
         return False

@@ -3,10 +3,28 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_otp import match_token
 
+from koplopers.formulieren import ModelMultipleChoiceField
+
 from .models import Uitnodiging, User
-from .throttle import BLOKKADEDUUR, is_geblokkeerd
+from .throttle import blokkade, minuten
+
+BLOKKADE_MELDING = ngettext_lazy(
+    "Te veel mislukte pogingen. Inloggen is tijdelijk geblokkeerd: probeer het over %(minuten)d minuut "
+    "opnieuw, of vraag een nieuw wachtwoord aan.",
+    "Te veel mislukte pogingen. Inloggen is tijdelijk geblokkeerd: probeer het over %(minuten)d minuten "
+    "opnieuw, of vraag een nieuw wachtwoord aan.",
+    "minuten",
+)
+
+
+def blokkade_controleren(gebruikersnaam: str | None, request) -> None:
+    """Raise the Dutch lockout message while logging in as ``gebruikersnaam`` from here is locked."""
+    resterend = blokkade(gebruikersnaam, request)
+    if resterend is not None:
+        raise ValidationError(BLOKKADE_MELDING, code="geblokkeerd", params={"minuten": minuten(resterend)})
 
 
 class InlogForm(AuthenticationForm):
@@ -20,13 +38,9 @@ class InlogForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "De combinatie van gebruikersnaam (of e-mailadres) en wachtwoord klopt niet. "
-            "Let op: na 5 mislukte pogingen wordt inloggen een kwartier geblokkeerd."
+            "Let op: na 5 mislukte pogingen wordt inloggen tijdelijk geblokkeerd."
         ),
         "inactive": _("Dit account is nog niet actief. Bevestig eerst uw e-mailadres via de link in de e-mail."),
-        "geblokkeerd": _(
-            "Te veel mislukte pogingen. Inloggen is voor dit account vanaf dit adres %(minuten)d minuten "
-            "geblokkeerd. Probeer het later opnieuw, of vraag een nieuw wachtwoord aan."
-        ),
     }
 
     def clean(self):
@@ -35,12 +49,7 @@ class InlogForm(AuthenticationForm):
             gebruiker = User.objects.filter(email__iexact=invoer).only("username").first()
             if gebruiker is not None:
                 self.cleaned_data["username"] = gebruiker.username
-        if is_geblokkeerd(self.cleaned_data.get("username"), self.request):
-            raise ValidationError(
-                self.error_messages["geblokkeerd"],
-                code="geblokkeerd",
-                params={"minuten": int(BLOKKADEDUUR.total_seconds() // 60)},
-            )
+        blokkade_controleren(self.cleaned_data.get("username"), self.request)
         try:
             return super().clean()
         except ValidationError as fout:
@@ -126,7 +135,8 @@ class RegistratieForm(forms.Form):
     achternaam = forms.CharField(
         label=_("Achternaam"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
     )
-    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput({"autocomplete": "email"}))
+    # The address is also the username, which holds at most 150 characters.
+    email = forms.EmailField(label=_("E-mailadres"), max_length=150, widget=forms.EmailInput({"autocomplete": "email"}))
     organisatie = forms.CharField(
         label=_("Naam van uw organisatie"),
         max_length=200,
@@ -186,19 +196,19 @@ class UitnodigingAanvaardenForm(SetPasswordForm):
 
 
 class UitnodigenForm(forms.Form):
-    email = forms.EmailField(label=_("E-mailadres van de ambtenaar"))
+    email = forms.EmailField(label=_("E-mailadres van de ambtenaar"), max_length=150)  # also the username
     voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     # The choices are gemeenten's models, reached through the invitation's own relations (accounts
     # imports no app, see README "Lagen").
-    koplopers = forms.ModelMultipleChoiceField(
+    koplopers = ModelMultipleChoiceField(
         label=_("Koploperprofielen"),
         queryset=Uitnodiging.koplopers.field.related_model.objects.only("naam", "sorteernaam").order_by("sorteernaam"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De profielen die deze persoon mag bijwerken."),
     )
-    gemeenten = forms.ModelMultipleChoiceField(
+    gemeenten = ModelMultipleChoiceField(
         label=_("Gemeenten"),
         queryset=Uitnodiging.gemeenten.field.related_model.objects.only("naam", "weergavenaam", "sorteernaam").order_by(
             "sorteernaam"

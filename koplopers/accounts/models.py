@@ -215,3 +215,20 @@ class TweestapsGebeurtenis(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()}: {self.gebruikersnaam}"
+
+
+class AccountBlokkade(models.Model):
+    """A short, growing lock of one username after failures from any addresses (see ``throttle.py``)."""
+
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=254, unique=True)
+    niveau = models.PositiveSmallIntegerField(
+        _("aantal blokkades op rij"), default=1, help_text=_("Elke volgende blokkade duurt twee keer zo lang.")
+    )
+    tot = models.DateTimeField(_("geblokkeerd tot"), db_index=True)
+
+    class Meta:
+        verbose_name = _("accountblokkade")
+        verbose_name_plural = _("accountblokkades")
+
+    def __str__(self):
+        return self.gebruikersnaam

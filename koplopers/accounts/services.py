@@ -65,7 +65,12 @@ def uitnodiging_versturen(
     uitnodiging.gemeenten.set(gemeenten)
     uitnodiging.koplopers.set(koplopers)
     link = basis_url.rstrip("/") + reverse("accounts:uitnodiging", kwargs={"token": token})
-    context = {"uitnodiging": uitnodiging, "link": link, "geldig_dagen": UITNODIGING_GELDIG.days}
+    context = {
+        "uitnodiging": uitnodiging,
+        "link": link,
+        "geldig_dagen": UITNODIGING_GELDIG.days,
+        "bestaand_account": bestaand_account_voor(uitnodiging) is not None,
+    }
     transaction.on_commit(
         lambda: _mail_versturen(
             aan=uitnodiging.email,
@@ -98,28 +103,73 @@ def uitnodiging_zoeken(token: str) -> Uitnodiging:
     return uitnodiging
 
 
-@transaction.atomic
-def uitnodiging_aanvaarden(*, token: str, wachtwoord: str, voornaam: str = "", achternaam: str = "") -> User:
-    """Accept the invitation: create (or extend) the account, set the password, give the roles. Single use."""
+def _open_uitnodiging_vergrendelen(token: str) -> Uitnodiging:
+    """The open invitation for ``token``, locked for the rest of the transaction (single use)."""
     uitnodiging = uitnodiging_zoeken(token)
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if uitnodiging.aanvaard_op is not None:
         raise OngeldigeUitnodiging(_("Deze uitnodiging is al gebruikt."), code="gebruikt")
-    gebruiker = User.objects.filter(email__iexact=uitnodiging.email).first()
-    if gebruiker is None:
-        gebruiker = User(username=uitnodiging.email, email=uitnodiging.email)
-    gebruiker.first_name = voornaam or uitnodiging.voornaam or gebruiker.first_name
-    gebruiker.last_name = achternaam or uitnodiging.achternaam or gebruiker.last_name
-    password_validation.validate_password(wachtwoord, gebruiker)
-    gebruiker.set_password(wachtwoord)
-    gebruiker.is_active = True
-    gebruiker.full_clean()
-    gebruiker.save()
+    return uitnodiging
+
+
+def _rollen_geven(*, uitnodiging: Uitnodiging, gebruiker: User) -> None:
     gebruiker.gemeenten.add(*uitnodiging.gemeenten.all())
     gebruiker.koplopers.add(*uitnodiging.koplopers.all())
     uitnodiging.aanvaard_op = timezone.now()
     uitnodiging.gebruiker = gebruiker
     uitnodiging.save(update_fields=["aanvaard_op", "gebruiker"])
+
+
+def bestaand_account_voor(uitnodiging: Uitnodiging) -> User | None:
+    """The account that already uses the invited address (active or not), if any."""
+    return User.objects.filter(email__iexact=uitnodiging.email).first()
+
+
+@transaction.atomic
+def uitnodiging_aanvaarden(*, token: str, wachtwoord: str, voornaam: str = "", achternaam: str = "") -> User:
+    """Accept the invitation with a new account: choose a password, get the roles. Single use.
+
+    Only for an address without an account. An existing account is never given a new password or
+    reactivated through an invitation link (whoever holds the link would take it over): its owner
+    logs in and accepts with ``uitnodiging_aanvaarden_bestaand``.
+    """
+    uitnodiging = _open_uitnodiging_vergrendelen(token)
+    if bestaand_account_voor(uitnodiging) is not None:
+        raise ValidationError(
+            _("Er bestaat al een account met dit e-mailadres. Log in met dat account om de uitnodiging te aanvaarden."),
+            code="bestaand_account",
+        )
+    gebruiker = User(
+        username=uitnodiging.email,
+        email=uitnodiging.email,
+        first_name=voornaam or uitnodiging.voornaam,
+        last_name=achternaam or uitnodiging.achternaam,
+    )
+    password_validation.validate_password(wachtwoord, gebruiker)
+    gebruiker.set_password(wachtwoord)
+    gebruiker.full_clean()
+    gebruiker.save()
+    _rollen_geven(uitnodiging=uitnodiging, gebruiker=gebruiker)
+    return gebruiker
+
+
+@transaction.atomic
+def uitnodiging_aanvaarden_bestaand(*, token: str, gebruiker: User) -> User:
+    """Accept the invitation for the logged-in ``gebruiker`` whose address was invited: add the roles.
+
+    The password and the active state of the account are left exactly as they are.
+    """
+    uitnodiging = _open_uitnodiging_vergrendelen(token)
+    if not gebruiker.is_active or bestaand_account_voor(uitnodiging) != gebruiker:
+        raise ValidationError(
+            _(
+                "Deze uitnodiging is voor een ander e-mailadres dan dat van uw account. "
+                "Log uit en log in met het account van %(email)s."
+            ),
+            code="ander_account",
+            params={"email": uitnodiging.email},
+        )
+    _rollen_geven(uitnodiging=uitnodiging, gebruiker=gebruiker)
     return gebruiker
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -21,6 +21,8 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules.contrib.views import PermissionRequiredMixin
+
+from koplopers.formulieren import fout_toevoegen
 
 from . import services
 from .forms import (
@@ -355,7 +357,7 @@ class UitnodigenView(PermissionRequiredMixin, FormView):
                 basis_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as fout:
-            form.add_error(None, fout)
+            fout_toevoegen(form, fout)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -376,7 +378,12 @@ class UitnodigingIntrekkenView(PermissionRequiredMixin, View):
 
 
 class UitnodigingAanvaardenView(FormView):
-    """The link in the invitation: the invitee chooses a password and gets the role."""
+    """The link in the invitation.
+
+    For a new address the invitee chooses a password and gets the role. If the address already has an
+    account, the link never touches its password or active state: the owner logs in (as that account)
+    and accepts with one button.
+    """
 
     template_name = "accounts/uitnodiging.html"
     form_class = UitnodigingAanvaardenForm
@@ -386,6 +393,7 @@ class UitnodigingAanvaardenView(FormView):
             self.uitnodiging = services.uitnodiging_zoeken(token)
         except services.OngeldigeUitnodiging as fout:
             return self.render_to_response({"fout": fout.messages[0]}, status=410 if fout.code != "onbekend" else 404)
+        self.bestaand_account = services.bestaand_account_voor(self.uitnodiging)
         return super().dispatch(request, *args, token=token, **kwargs)
 
     def get_form_kwargs(self):
@@ -394,8 +402,31 @@ class UitnodigingAanvaardenView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["uitnodiging"] = self.uitnodiging
-        context["bestaand_account"] = User.objects.filter(email__iexact=self.uitnodiging.email).exists()
+        context["bestaand_account"] = self.bestaand_account is not None
+        context["ingelogd_als_genodigde"] = self._ingelogd_als_genodigde()
+        context["inloggen_url"] = f"{reverse('accounts:login')}?{urlencode({'next': self.request.path})}"
         return context
+
+    def _ingelogd_als_genodigde(self) -> bool:
+        return bool(
+            self.bestaand_account is not None
+            and self.request.user.is_authenticated
+            and self.request.user.pk == self.bestaand_account.pk
+        )
+
+    def post(self, request, *args, **kwargs):
+        if self.bestaand_account is None:
+            return super().post(request, *args, **kwargs)
+        if not self._ingelogd_als_genodigde():
+            return self.render_to_response(self.get_context_data(weigering=True))
+        try:
+            services.uitnodiging_aanvaarden_bestaand(token=self.kwargs["token"], gebruiker=request.user)
+        except services.OngeldigeUitnodiging as fout:
+            return self.render_to_response({"fout": fout.messages[0]}, status=410)
+        except ValidationError as fout:
+            return self.render_to_response(self.get_context_data(weigering=True, melding=fout.messages[0]))
+        messages.success(request, _("De uitnodiging is aanvaard. De gemeenten en profielen staan nu bij uw account."))
+        return redirect("accounts:mijn_account")
 
     def form_valid(self, form):
         try:
@@ -408,7 +439,10 @@ class UitnodigingAanvaardenView(FormView):
         except services.OngeldigeUitnodiging as fout:
             return self.render_to_response({"fout": fout.messages[0]}, status=410)
         except ValidationError as fout:
-            form.add_error("new_password1", fout)
+            if getattr(fout, "code", None) == "bestaand_account":
+                self.bestaand_account = services.bestaand_account_voor(self.uitnodiging)
+                return self.render_to_response(self.get_context_data(weigering=True))
+            fout_toevoegen(form, fout, "new_password1", velden={"first_name": "voornaam", "last_name": "achternaam"})
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -437,7 +471,12 @@ class RegistrerenView(FormView):
                 basis_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as fout:
-            form.add_error("wachtwoord1", fout)
+            fout_toevoegen(
+                form,
+                fout,
+                "wachtwoord1",
+                velden={"username": "email", "first_name": "voornaam", "last_name": "achternaam"},
+            )
             return self.form_invalid(form)
         return redirect("accounts:registratie_verstuurd")
 

@@ -2,7 +2,7 @@
 
 Every deployment difference is read from the environment (django-environ):
 ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``CACHE_URL``,
-``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``.
+``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TRUSTED_PROXY_COUNT``.
 """
 
 from pathlib import Path
@@ -20,6 +20,9 @@ SECRET_KEY = env("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# How many reverse proxies of our own stand in front of the app (each appends to X-Forwarded-For).
+# 0: the client's address is REMOTE_ADDR. Used by the login throttle (koplopers/accounts/throttle.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     # Without GDAL, django-leaflet's admin module cannot be imported, so the
@@ -105,7 +108,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://koplopers")}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "koplopers.accounts.throttle.InlogBlokkadeBackend",  # 5 failures per username + IP → 15 minutes locked
+    "koplopers.accounts.throttle.InlogBlokkadeBackend",  # login throttling per address and per account
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]

@@ -63,16 +63,79 @@ def test_uitnodiging_aanvaarden_maakt_account_met_rol():
     assert uitnodiging.aanvaard_op is not None and uitnodiging.gebruiker == gebruiker
 
 
-def test_uitnodiging_aanvaarden_bestaand_account_krijgt_rol_erbij():
-    bestaand = UserFactory(email="bekend@gemeente.example")
+def test_uitnodiging_aanvaarden_met_wachtwoord_weigert_bestaand_account():
+    bestaand = UserFactory(email="bekend@gemeente.example", password="Oud-wachtwoord-van-mij-1")
+    UitnodigingFactory(token="token-voor-bestaand-account", email="Bekend@Gemeente.example").koplopers.add(
+        KoploperFactory()
+    )
+
+    with pytest.raises(ValidationError) as fout:
+        services.uitnodiging_aanvaarden(token="token-voor-bestaand-account", wachtwoord=WACHTWOORD)
+
+    bestaand.refresh_from_db()
+    assert fout.value.code == "bestaand_account"
+    assert bestaand.check_password("Oud-wachtwoord-van-mij-1") and not bestaand.check_password(WACHTWOORD)
+    assert list(bestaand.koplopers.all()) == []
+    assert Uitnodiging.objects.get().aanvaard_op is None
+
+
+def test_uitnodiging_aanvaarden_bestaand_account_krijgt_rol_erbij_zonder_ander_wachtwoord():
+    bestaand = UserFactory(email="bekend@gemeente.example", password="Oud-wachtwoord-van-mij-1")
     koploper = KoploperFactory()
     UitnodigingFactory(token="token-voor-bestaand-account", email="bekend@gemeente.example").koplopers.add(koploper)
 
-    gebruiker = services.uitnodiging_aanvaarden(token="token-voor-bestaand-account", wachtwoord=WACHTWOORD)
+    gebruiker = services.uitnodiging_aanvaarden_bestaand(token="token-voor-bestaand-account", gebruiker=bestaand)
 
+    gebruiker.refresh_from_db()
     assert gebruiker.pk == bestaand.pk
     assert list(gebruiker.koplopers.all()) == [koploper]
+    assert gebruiker.check_password("Oud-wachtwoord-van-mij-1")
     assert User.objects.count() == 1
+    assert Uitnodiging.objects.get().gebruiker == bestaand
+
+
+def test_uitnodiging_aanvaarden_bestaand_door_ander_account_wordt_geweigerd():
+    UserFactory(email="bekend@gemeente.example")
+    ander = UserFactory(email="ander@gemeente.example")
+    UitnodigingFactory(token="token-voor-bestaand-account", email="bekend@gemeente.example").koplopers.add(
+        KoploperFactory()
+    )
+
+    with pytest.raises(ValidationError) as fout:
+        services.uitnodiging_aanvaarden_bestaand(token="token-voor-bestaand-account", gebruiker=ander)
+
+    assert fout.value.code == "ander_account"
+    assert list(ander.koplopers.all()) == []
+    assert Uitnodiging.objects.get().aanvaard_op is None
+
+
+def test_uitnodiging_voor_gedeactiveerd_account_heractiveert_het_niet():
+    gedeactiveerd = UserFactory(email="weg@gemeente.example", is_active=False, password="Oud-wachtwoord-van-mij-1")
+    UitnodigingFactory(token="token-voor-gedeactiveerd", email="weg@gemeente.example").koplopers.add(KoploperFactory())
+
+    with pytest.raises(ValidationError):
+        services.uitnodiging_aanvaarden(token="token-voor-gedeactiveerd", wachtwoord=WACHTWOORD)
+    with pytest.raises(ValidationError):
+        services.uitnodiging_aanvaarden_bestaand(token="token-voor-gedeactiveerd", gebruiker=gedeactiveerd)
+
+    gedeactiveerd.refresh_from_db()
+    assert gedeactiveerd.is_active is False
+    assert gedeactiveerd.check_password("Oud-wachtwoord-van-mij-1")
+    assert list(gedeactiveerd.koplopers.all()) == []
+
+
+def test_uitnodiging_mail_voor_bestaand_account_vraagt_om_in_te_loggen(django_capture_on_commit_callbacks):
+    UserFactory(email="bekend@gemeente.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.uitnodiging_versturen(
+            email="bekend@gemeente.example",
+            koplopers=[KoploperFactory()],
+            uitgenodigd_door=StafFactory(),
+            basis_url="https://portaal.nl/",
+        )
+
+    assert "log in met dat account" in mail.outbox[0].body
+    assert "Kies via deze link een wachtwoord" not in mail.outbox[0].body
 
 
 def test_uitnodiging_tweede_keer_gebruiken_wordt_geweigerd():

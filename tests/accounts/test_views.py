@@ -464,6 +464,76 @@ def test_uitnodiging_aanvaarden_via_link(client):
     assert client.get(reverse("gemeenten:bewerken", kwargs={"slug": koploper.slug})).status_code == 200
 
 
+def test_uitnodiging_voor_bestaand_account_vraagt_in_te_loggen_en_zet_geen_wachtwoord(client):
+    bestaand = UserFactory(username="bekend", email="bekend@gemeente.example")
+    UitnodigingFactory(token="link-token-123456789012", email="bekend@gemeente.example").koplopers.add(
+        KoploperFactory()
+    )
+    url = reverse("accounts:uitnodiging", kwargs={"token": "link-token-123456789012"})
+    overname = "Wachtwoord-van-de-overnemer-7"
+
+    pagina = client.get(url)
+    response = client.post(url, {"new_password1": overname, "new_password2": overname})
+
+    bestaand.refresh_from_db()
+    assert 'name="new_password1"' not in pagina.text
+    assert f"{INLOGGEN}?next=" in pagina.text
+    assert response.status_code == 200
+    assert "Log eerst in met uw account" in response.text
+    assert bestaand.check_password(WACHTWOORD) and not bestaand.check_password(overname)
+    assert list(bestaand.koplopers.all()) == []
+    assert "_auth_user_id" not in client.session
+
+
+def test_uitnodiging_voor_bestaand_account_aanvaarden_na_inloggen(client):
+    bestaand = UserFactory(username="bekend", email="bekend@gemeente.example")
+    koploper = KoploperFactory()
+    UitnodigingFactory(token="link-token-123456789012", email="bekend@gemeente.example").koplopers.add(koploper)
+    url = reverse("accounts:uitnodiging", kwargs={"token": "link-token-123456789012"})
+
+    inloggen = _inloggen(client, "bekend@gemeente.example", next=url)
+    pagina = client.get(url)
+    response = client.post(url)
+
+    bestaand.refresh_from_db()
+    assert inloggen["Location"] == url
+    assert "Uitnodiging aanvaarden" in pagina.text
+    assert response["Location"] == reverse("accounts:mijn_account")
+    assert list(bestaand.koplopers.all()) == [koploper]
+    assert bestaand.check_password(WACHTWOORD)
+    assert client.get(reverse("gemeenten:bewerken", kwargs={"slug": koploper.slug})).status_code == 200
+
+
+def test_uitnodiging_voor_bestaand_account_geweigerd_voor_ander_ingelogd_account(client_als):
+    bestaand = UserFactory(username="bekend", email="bekend@gemeente.example")
+    ander = UserFactory(username="ander", email="ander@gemeente.example")
+    UitnodigingFactory(token="link-token-123456789012", email="bekend@gemeente.example").koplopers.add(
+        KoploperFactory()
+    )
+    url = reverse("accounts:uitnodiging", kwargs={"token": "link-token-123456789012"})
+
+    response = client_als(ander).post(url)
+
+    assert response.status_code == 200
+    assert "U bent ingelogd met een ander account" in response.text
+    assert list(ander.koplopers.all()) == list(bestaand.koplopers.all()) == []
+
+
+def test_uitnodiging_voor_gedeactiveerd_account_blijft_gedeactiveerd(client):
+    gedeactiveerd = UserFactory(username="weg", email="weg@gemeente.example", is_active=False)
+    UitnodigingFactory(token="link-token-123456789012", email="weg@gemeente.example").koplopers.add(KoploperFactory())
+    url = reverse("accounts:uitnodiging", kwargs={"token": "link-token-123456789012"})
+    nieuw = "Wachtwoord-van-de-overnemer-7"
+
+    client.post(url, {"new_password1": nieuw, "new_password2": nieuw})
+    inloggen = _inloggen(client, "weg@gemeente.example", nieuw)
+
+    gedeactiveerd.refresh_from_db()
+    assert gedeactiveerd.is_active is False
+    assert gedeactiveerd.check_password(WACHTWOORD)
+    assert inloggen.status_code == 200 and "_auth_user_id" not in client.session
+
+
 def test_uitnodiging_zwak_wachtwoord_toont_fout_bij_het_veld(client):
     UitnodigingFactory(token="link-token-123456789012")
     url = reverse("accounts:uitnodiging", kwargs={"token": "link-token-123456789012"})
