@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
 
 from koplopers.html import schoon_html
 from selectie.models import Ronde
@@ -267,8 +266,10 @@ def tekst_naar_html(tekst: str) -> str:
     return schoon_html(tekst)
 
 
-def afbeelding_controleren(bestand) -> Image.Image:
+def afbeelding_controleren(bestand) -> "Image.Image":  # noqa: F821 (Pillow is imported where it is used)
     """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError."""
+    from PIL import Image  # not at module level: a web worker need not load Pillow to start
+
     if bestand.size > MAX_AFBEELDING_BYTES:
         raise ValidationError(_("Het bestand is groter dan 5 MB. Kies een kleinere afbeelding."), code="te_groot")
     try:
@@ -296,6 +297,8 @@ def afbeelding_controleren(bestand) -> Image.Image:
 
 def afbeelding_verwerken(bestand) -> ContentFile:
     """Check, resize (at most 1200 px) and re-encode an upload under a generated name; metadata is dropped."""
+    from PIL import ImageOps
+
     afbeelding = afbeelding_controleren(bestand)
     afbeelding = ImageOps.exif_transpose(afbeelding)
     afbeelding.thumbnail((MAX_AFBEELDING_ZIJDE, MAX_AFBEELDING_ZIJDE))

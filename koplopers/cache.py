@@ -57,6 +57,18 @@ class _Stroomonderbreker:
         return self._storing_sinds is not None
 
 
+_onderbrekers: dict[str, _Stroomonderbreker] = {}
+_onderbrekers_lock = threading.Lock()
+
+
+def onderbreker_voor(locatie: str, pauze: float) -> _Stroomonderbreker:
+    """One circuit breaker per Redis location and process: Django makes a cache object per thread."""
+    with _onderbrekers_lock:
+        if locatie not in _onderbrekers:
+            _onderbrekers[locatie] = _Stroomonderbreker(locatie, pauze)
+        return _onderbrekers[locatie]
+
+
 class StoringsbestendigeRedisCache(RedisCache):
     """Django's RedisCache with short socket timeouts, failures treated as misses, and a circuit breaker.
 
@@ -73,7 +85,7 @@ class StoringsbestendigeRedisCache(RedisCache):
         params["OPTIONS"] = opties
         super().__init__(server, params)
         self._fouten = (self._lib_fouten(),)
-        self.onderbreker = _Stroomonderbreker(",".join(self._servers), pauze)
+        self.onderbreker = onderbreker_voor(",".join(self._servers), pauze)
 
     @staticmethod
     def _lib_fouten():
