@@ -26,7 +26,7 @@ logger = logging.getLogger("koplopers.storingen")
 
 # Pango/fontconfig under WeasyPrint are not known to be thread-safe (see selectie/documenten.py): by
 # default one render at a time per process. A threaded server may raise it with PDF_GELIJKTIJDIG.
-_renders = threading.BoundedSemaphore(getattr(settings, "PDF_GELIJKTIJDIG", 1))
+_renders = threading.BoundedSemaphore(settings.PDF_GELIJKTIJDIG)
 
 
 class PdfTeDruk(Exception):
@@ -83,7 +83,7 @@ def pdf_gecachet(*, sleutel: str, maken: Callable[[], bytes], timeout: int) -> b
     pdf = cache.get(sleutel)
     if pdf is not None:
         return pdf
-    if not _renders.acquire(timeout=getattr(settings, "PDF_WACHTTIJD", 2.0)):
+    if not _renders.acquire(timeout=settings.PDF_WACHTTIJD):
         logger.info("event=pdf_te_druk sleutel=%s", sleutel)
         raise PdfTeDruk(sleutel)
     try:

@@ -6,7 +6,8 @@ with ``Retry-After``; pages that do not need it keep working. The page is render
 needs no restart: with ``CONN_HEALTH_CHECKS`` Django replaces a dead persistent connection at the next
 request, and the first query that succeeds again ends the outage.
 
-The log gets ``event=database_storing_begin`` when the first request fails and
+The log gets ``event=database_storing_begin`` (an error: mailed to ADMINS or sent to Sentry) when the
+first request fails and
 ``event=database_storing_einde`` (with the duration and the number of 503s) when a query succeeds again:
 per process, not per request, and no traceback for each refused request.
 """
@@ -43,7 +44,8 @@ class _Databasestoring:
             self.geweigerd += 1
             if self.sinds is None:
                 self.sinds = time.time()
-                logger.warning(
+                # ERROR: reaches Sentry or ADMINS, once per outage and process (not per refused request).
+                logger.error(
                     "event=database_storing_begin fout=%s melding=%s",
                     type(fout).__name__,
                     _eerste_regel(fout),

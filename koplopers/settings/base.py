@@ -171,6 +171,11 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Koploperportaal <noreply@koploperportaal.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Public PDFs (WeasyPrint): at most this many renders at once per process; a request that finds no free
+# place within PDF_WACHTTIJD seconds gets 503 with Retry-After. Cached PDFs are not limited.
+PDF_GELIJKTIJDIG = env.int("PDF_GELIJKTIJDIG", default=1)
+PDF_WACHTTIJD = env.float("PDF_WACHTTIJD", default=2.0)
+
 MESSAGE_TAGS = {10: "info", 20: "info", 25: "succes", 30: "waarschuwing", 40: "fout"}
 
 # Strict Content-Security-Policy: no inline script or style anywhere.
@@ -246,7 +251,7 @@ LOGGING = {
         },
     },
     "loggers": {
-        # 500s (with traceback); not the 503s of a database outage, which koplopers.storingen counts.
+        # 500s (with traceback); not the 503s of a database outage, which koplopers.storingen reports once.
         "django.request": {
             "handlers": ["console", *_foutmelders],
             "filters": ["geen_storingsruis"],
@@ -255,7 +260,8 @@ LOGGING = {
         },
         # Failed background tasks.
         "django.tasks": {"handlers": ["console", *_foutmelders], "level": "WARNING", "propagate": False},
-        "koplopers.storingen": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Outages: the start of a database outage is an ERROR (reported once), the rest is information.
+        "koplopers.storingen": {"handlers": ["console", *_foutmelders], "level": "INFO", "propagate": False},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

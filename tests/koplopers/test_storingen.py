@@ -72,7 +72,7 @@ def test_lost_database_gives_dutch_503_with_retry_after(client, database_weg, ur
 
 
 @pytest.mark.django_db
-def test_outage_is_logged_once_not_per_request_and_nothing_is_mailed(client, database_weg, logregels, settings):
+def test_outage_is_logged_and_mailed_once_not_per_request(client, database_weg, logregels, settings):
     settings.ADMINS = ["beheer@example.nl"]
 
     for _ in range(5):
@@ -83,7 +83,9 @@ def test_outage_is_logged_once_not_per_request_and_nothing_is_mailed(client, dat
     assert begin[0].startswith("event=database_storing_begin fout=OperationalError")
     assert _berichten(logregels, "django.request") == []
     assert not any(r.exc_info for r in logregels)
-    assert mail.outbox == []
+    assert len(mail.outbox) == 1
+    assert "event=database_storing_begin" in mail.outbox[0].subject
+    assert mail.outbox[0].to == ["beheer@example.nl"]
     assert storingen.storing.geweigerd == 5
 
 
