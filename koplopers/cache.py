@@ -106,41 +106,39 @@ class StoringsbestendigeRedisCache(RedisCache):
         return uitkomst
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).add(key, value, timeout, version), False)
+        return self._probeer(lambda: RedisCache.add(self, key, value, timeout, version), False)
 
     def get(self, key, default=None, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).get(key, default, version), default)
+        return self._probeer(lambda: RedisCache.get(self, key, default, version), default)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._probeer(lambda: super(StoringsbestendigeRedisCache, self).set(key, value, timeout, version), None)
+        self._probeer(lambda: RedisCache.set(self, key, value, timeout, version), None)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).touch(key, timeout, version), False)
+        return self._probeer(lambda: RedisCache.touch(self, key, timeout, version), False)
 
     def delete(self, key, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).delete(key, version), False)
+        return self._probeer(lambda: RedisCache.delete(self, key, version), False)
 
     def get_many(self, keys, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).get_many(keys, version), {})
+        return self._probeer(lambda: RedisCache.get_many(self, keys, version), {})
 
     def has_key(self, key, version=None):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).has_key(key, version), False)
+        return self._probeer(lambda: RedisCache.has_key(self, key, version), False)
 
     def incr(self, key, delta=1, version=None):
         # A counter that cannot be read is not there: the caller handles ValueError as for a missing key.
-        uitkomst = self._probeer(lambda: super(StoringsbestendigeRedisCache, self).incr(key, delta, version), None)
+        uitkomst = self._probeer(lambda: RedisCache.incr(self, key, delta, version), None)
         if uitkomst is None:
             raise ValueError(f"Key '{key}' not found (cache unavailable)")
         return uitkomst
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         # Django's contract: the keys that failed to be inserted.
-        return self._probeer(
-            lambda: super(StoringsbestendigeRedisCache, self).set_many(data, timeout, version), list(data)
-        )
+        return self._probeer(lambda: RedisCache.set_many(self, data, timeout, version), list(data))
 
     def delete_many(self, keys, version=None):
-        self._probeer(lambda: super(StoringsbestendigeRedisCache, self).delete_many(keys, version), None)
+        self._probeer(lambda: RedisCache.delete_many(self, keys, version), None)
 
     def clear(self):
-        return self._probeer(lambda: super(StoringsbestendigeRedisCache, self).clear(), False)
+        return self._probeer(lambda: RedisCache.clear(self), False)

@@ -15,7 +15,6 @@ per process, not per request, and no traceback for each refused request.
 import logging
 import threading
 import time
-from contextlib import nullcontext
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpResponse
@@ -116,7 +115,7 @@ class DatabasestoringMiddleware:
             gelukt.append(True)
             return uitkomst
 
-        with verbinding.execute_wrapper(opletten) if verbinding else nullcontext():
+        with verbinding.execute_wrapper(opletten):
             antwoord = self.get_response(request)
         if gelukt:
             storing.hersteld()
