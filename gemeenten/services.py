@@ -20,7 +20,6 @@ from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
 
 from koplopers.bestanden import MAX_AFBEELDING_PIXELS
 from koplopers.html import schoon_html
@@ -234,12 +233,14 @@ def _te_veel_pixels() -> ValidationError:
     )
 
 
-def afbeelding_controleren(bestand) -> Image.Image:
+def afbeelding_controleren(bestand) -> "Image.Image":  # noqa: F821 (Pillow is imported where it is used)
     """Check by content that ``bestand`` is an image we accept; return it opened. Raises ValidationError.
 
     The size in pixels is read from the header (Pillow opens lazily) and checked before anything is
     decoded: a small file can describe a huge image (a decompression bomb).
     """
+    from PIL import Image  # not at module level: a web worker need not load Pillow to start
+
     if bestand.size > MAX_AFBEELDING_BYTES:
         raise ValidationError(_("Het bestand is groter dan 5 MB. Kies een kleinere afbeelding."), code="te_groot")
     try:
@@ -266,7 +267,7 @@ def afbeelding_controleren(bestand) -> Image.Image:
     return afbeelding
 
 
-def _afmetingen_controleren(afbeelding: Image.Image) -> None:
+def _afmetingen_controleren(afbeelding: "Image.Image") -> None:  # noqa: F821
     """Format and pixel count of a lazily opened image, from its header (nothing decoded yet)."""
     if afbeelding.format not in TOEGESTANE_BEELDFORMATEN:
         raise ValidationError(
@@ -279,6 +280,8 @@ def _afmetingen_controleren(afbeelding: Image.Image) -> None:
 
 def afbeelding_verwerken(bestand) -> ContentFile:
     """Check, resize (at most 1200 px) and re-encode an upload under a generated name; metadata is dropped."""
+    from PIL import ImageOps
+
     afbeelding = afbeelding_controleren(bestand)
     afbeelding = ImageOps.exif_transpose(afbeelding)
     afbeelding.thumbnail((MAX_AFBEELDING_ZIJDE, MAX_AFBEELDING_ZIJDE))

@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat, StrIndex
 from django.db.models.query import ModelIterable
 from django.utils import timezone
@@ -49,6 +49,22 @@ def kennisitems_bij_koploper(koploper: Koploper) -> QuerySet[Kennisitem]:
         .select_related("uitgever")
         .order_by(F("jaar").desc(nulls_last=True), "titel")
     )
+
+
+def kennis_versie_bij_koploper(koploper: Koploper) -> tuple:
+    """What changes when the knowledge shown with a koploper changes: per published item and showcase
+    article linked to it, the number, highest key and newest change. Two light queries."""
+    items = (
+        kennisitems_bij_koploper(koploper)
+        .order_by()
+        .aggregate(aantal=Count("pk"), hoogste=Max("pk"), laatst=Max("bijgewerkt"))
+    )
+    artikelen = (
+        etalageartikelen_bij_koploper(koploper)
+        .order_by()
+        .aggregate(aantal=Count("pk"), hoogste=Max("pk"), laatst=Max("bijgewerkt"))
+    )
+    return tuple(items.values()) + tuple(artikelen.values())
 
 
 def _filterkeuzes_berekenen() -> dict:

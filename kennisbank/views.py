@@ -1,25 +1,35 @@
 """Public pages of the knowledge base, the showcase and the factsheet; the PDFs."""
 
-from django.http import Http404, HttpResponse
+import hashlib
+
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
-from gemeenten.selectors import publieke_koplopers
+from gemeenten.selectors import gepubliceerde_koplopers, publieke_koplopers, publieke_versie
+from koplopers.storingen import niet_beschikbaar
 
 from .filters import KennisitemFilter
 from .grafieken import factsheet_grafieken
-from .pdf import pdf_maken
+from .pdf import PdfTeDruk, pdf_gecachet, pdf_maken
 from .selectors import (
     etalageartikelen_bij_koploper,
     factsheet_cijfers,
     filterkeuzes,
+    kennis_versie_bij_koploper,
     kennisitem_detail,
     kennisitems_bij_koploper,
     kennisitems_lijst,
     publieke_etalageartikelen,
 )
+
+# A cached PDF is keyed on the data it shows, and also bounded in time: renaming a round, theme or
+# publisher changes no version (as for the profile page).
+PDF_CACHE_SECONDEN = 60 * 60
+# How long a client should wait before asking again when too many PDFs are being made.
+PDF_RETRY_AFTER = 5
 
 
 class KennisitemListView(FilterView):
@@ -84,28 +94,69 @@ def _pdf_antwoord(pdf: bytes, bestandsnaam: str) -> HttpResponse:
     return antwoord
 
 
+def _sleutel(soort: str, *delen) -> str:
+    return f"kennisbank:pdf:{soort}:" + hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
+
+
 class FactsheetPdfView(FactsheetMixin, TemplateView):
+    """The factsheet as an A4 PDF, cached per set of figures and day (the PDF says "Stand van <date>")."""
+
     template_name = "kennisbank/pdf/factsheet.html"
 
     def render_to_response(self, context, **response_kwargs):
-        context["vandaag"] = timezone.localdate()
-        pdf = pdf_maken(template_name=self.template_name, context=context, request=self.request)
+        context["vandaag"] = vandaag = timezone.localdate()
+        cijfers = {sleutel: waarde for sleutel, waarde in context["cijfers"].items() if sleutel != "peildatum"}
+        sleutel = _sleutel("factsheet", sorted(cijfers.items()), vandaag, self.request.get_host())
+        try:
+            pdf = pdf_gecachet(
+                sleutel=sleutel,
+                maken=lambda: pdf_maken(template_name=self.template_name, context=context, request=self.request),
+                timeout=PDF_CACHE_SECONDEN,
+            )
+        except PdfTeDruk:
+            return niet_beschikbaar(self.request, reden="druk", retry_after=PDF_RETRY_AFTER)
         return _pdf_antwoord(pdf, "factsheet-koploperproject.pdf")
 
 
 class ProfielPdfView(View):
-    """A koploper's public profile as an A4 PDF; unpublished or unknown koplopers do not exist here."""
+    """A koploper's public profile as an A4 PDF; unpublished or unknown koplopers do not exist here.
+
+    Cached under the profile's ``bijgewerkt``, the public data version, the knowledge linked to it and
+    the day: a cached PDF costs four light queries, a new one the full profile and WeasyPrint.
+    """
 
     def get(self, request, slug):
-        koploper = get_object_or_404(publieke_koplopers().prefetch_related("links"), slug=slug)
-        if not koploper.gepubliceerd:
-            raise Http404
+        koploper = get_object_or_404(gepubliceerde_koplopers().only("pk", "slug", "bijgewerkt"), slug=slug)
+        adres = request.build_absolute_uri(request.path)
+        vandaag = timezone.localdate()
+        sleutel = _sleutel(
+            "profiel",
+            koploper.pk,
+            koploper.bijgewerkt,
+            publieke_versie()[0],
+            kennis_versie_bij_koploper(koploper),
+            vandaag,
+            adres,
+        )
+        try:
+            pdf = pdf_gecachet(
+                sleutel=sleutel,
+                maken=lambda: self._maken(request, koploper.pk, adres, vandaag),
+                timeout=PDF_CACHE_SECONDEN,
+            )
+        except PdfTeDruk:
+            return niet_beschikbaar(request, reden="druk", retry_after=PDF_RETRY_AFTER)
+        return _pdf_antwoord(pdf, f"koploper-{koploper.slug}.pdf")
+
+    def _maken(self, request, pk, adres, vandaag) -> bytes:
+        # Unpublished since the light query above: the 404 passes through the render limit.
+        koploper = get_object_or_404(publieke_koplopers().prefetch_related("links"), pk=pk)
         context = {
             "koploper": koploper,
             "contactpersonen": [c for c in koploper.contactpersonen.all() if c.toestemming_publicatie],
             "kennisitems": kennisitems_bij_koploper(koploper),
             "artikelen": etalageartikelen_bij_koploper(koploper),
-            "vandaag": timezone.localdate(),
+            "vandaag": vandaag,
+            "adres": adres,
         }
-        pdf = pdf_maken(template_name="kennisbank/pdf/profiel.html", context=context, request=request)
-        return _pdf_antwoord(pdf, f"koploper-{koploper.slug}.pdf")
+        return pdf_maken(template_name="kennisbank/pdf/profiel.html", context=context, request=request)

@@ -1,8 +1,5 @@
 """Checks on uploaded files by their content, never by their name."""
 
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
-
 # Images of at most 25 megapixels: decoding costs 3-4 bytes a pixel, so a small file describing a bigger
 # image (a decompression bomb) could exhaust the server. Pillow's own limit is set to the same number in
 # ``KoplopersConfig.ready``, so every decode anywhere in the portal refuses what the upload check refuses.
@@ -35,6 +32,8 @@ def pdf_inhoud_fout(bestand, *, versleuteld_weigeren: bool = False) -> str | Non
         if begin != PDF_BEGIN or PDF_EINDE not in einde:
             return "geen_pdf"
         bestand.seek(0)
+        from pypdf import PdfReader  # ±0.08 s to import: only when a PDF is checked, not at worker start
+
         try:
             lezer = PdfReader(bestand, strict=False)
             if (versleuteld_weigeren and lezer.is_encrypted) or len(lezer.pages) < 1:
@@ -48,7 +47,7 @@ def pdf_inhoud_fout(bestand, *, versleuteld_weigeren: bool = False) -> str | Non
         bestand.seek(0)
 
 
-def pdf_actieve_inhoud(lezer: PdfReader, *, budget: int = MAX_PDF_OBJECTEN) -> bool:
+def pdf_actieve_inhoud(lezer: "PdfReader", *, budget: int = MAX_PDF_OBJECTEN) -> bool:  # noqa: F821
     """Whether the PDF holds active content anywhere in its object tree, or is too big to check.
 
     Active: JavaScript (``/JS``, ``/JavaScript`` in the names tree or as an action, also behind
@@ -57,6 +56,8 @@ def pdf_actieve_inhoud(lezer: PdfReader, *, budget: int = MAX_PDF_OBJECTEN) -> b
     objects once each (so cycles end), without decoding streams. More than ``budget`` objects counts as
     active: refusing is safer than an unchecked file.
     """
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
     gezien: set[tuple[int, int]] = set()
     stapel = [lezer.trailer]
     bezocht = 0

@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -6,6 +8,8 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from gemeenten.selectors import kerncijfers, publieke_versie, themas_met_aantal, uitgelichte_koplopers
+
+from .storingen import databasestoring_antwoord, is_databasefout
 
 
 class HomeView(TemplateView):
@@ -37,6 +41,10 @@ def niet_gevonden(request, exception=None):
 
 
 def serverfout(request):
+    # A lost database connection raised outside a view (in a middleware) is an outage, not a bug.
+    fout = sys.exc_info()[1]
+    if is_databasefout(fout):
+        return databasestoring_antwoord(request, fout)
     return render(request, "500.html", status=500)
 
 

@@ -2,7 +2,8 @@
 
 Every deployment difference is read from the environment (django-environ):
 ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``CACHE_URL``,
-``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TRUSTED_PROXY_COUNT``.
+``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TRUSTED_PROXY_COUNT``, ``ADMINS``, ``SENTRY_DSN``,
+``LOG_LEVEL``.
 """
 
 from pathlib import Path
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Innermost: a lost database connection in a view or template becomes the 503 page.
+    "koplopers.storingen.DatabasestoringMiddleware",
 ]
 
 ROOT_URLCONF = "koplopers.urls"
@@ -97,6 +100,13 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A persistent connection that died (database restarted) is replaced at the next request, not used.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database host fails the request after this many seconds instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
@@ -105,6 +115,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://koplopers")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # redis://… : Django's RedisCache with short timeouts that treats an unreachable Redis as a miss.
+    CACHES["default"]["BACKEND"] = "koplopers.cache.StoringsbestendigeRedisCache"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -171,6 +184,11 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Koploperportaal <noreply@koploperportaal.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Public PDFs (WeasyPrint): at most this many renders at once per process; a request that finds no free
+# place within PDF_WACHTTIJD seconds gets 503 with Retry-After. Cached PDFs are not limited.
+PDF_GELIJKTIJDIG = env.int("PDF_GELIJKTIJDIG", default=1)
+PDF_WACHTTIJD = env.float("PDF_WACHTTIJD", default=2.0)
+
 MESSAGE_TAGS = {10: "info", 20: "info", 25: "succes", 30: "waarschuwing", 40: "fout"}
 
 # Strict Content-Security-Policy: no inline script or style anywhere.
@@ -212,9 +230,51 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Errors reach someone: Sentry when SENTRY_DSN is set, otherwise mail to ADMINS ("a@b.nl,c@d.nl").
+ADMINS = env.list("ADMINS", default=[])
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    # The Django and logging integrations are on by default: 500s and ERROR log records (a failed task)
+    # become events. No personal data is sent.
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+_foutmelders = [] if SENTRY_DSN else ["mail_admins"]
+
+# key=value lines on stderr; outages can be counted with ``grep -c event=database_storing_begin``.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"sleutelwaarde": {"()": "koplopers.logboek.SleutelWaardeFormatter"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "geen_storingsruis": {"()": "koplopers.storingen.GeenStoringsruis"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "sleutelwaarde"},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "loggers": {
+        # 500s (with traceback); not the 503s of a database outage, which koplopers.storingen reports once.
+        "django.request": {
+            "handlers": ["console", *_foutmelders],
+            "filters": ["geen_storingsruis"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        # Failed background tasks.
+        "django.tasks": {"handlers": ["console", *_foutmelders], "level": "WARNING", "propagate": False},
+        # Outages: the start of a database outage is an ERROR (reported once), the rest is information.
+        "koplopers.storingen": {"handlers": ["console", *_foutmelders], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

@@ -33,10 +33,8 @@ import time
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 SCHAAL = 10_000  # score units: 0.0001
 
@@ -243,6 +241,11 @@ def _los_op(
     Variables: ``x_i`` (candidate i chosen) and ``y_t`` (theme t covered). ``y_t <= sum x_i over the
     candidates with theme t``; ``sum y_t >= K``; per province ``sum x_i >= 1``; size within bounds.
     """
+    # Imported here, not at module level: scipy takes ±0.4 s to import, and every web worker imports
+    # this module through the URLconf while only the selection workspace solves anything.
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n = len(kandidaten)
     t = len(themas) if vereist_themas else 0
     rijen = []
