@@ -21,6 +21,7 @@ urlpatterns = [
     # Public uploads only (logos, knowledge-base PDFs); nomination attachments go through a checked view.
     re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
     path("account/", include("koplopers.accounts.urls")),
+    path("berichten/", include("koplopers.post.urls")),
     # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
     path("", include("kennisbank.urls")),
     path("gemeenten/", include("gemeenten.urls")),

@@ -1,14 +1,20 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
 from gemeenten.models import Gemeente, Koploper
+from koplopers.post.models import Bericht
+from koplopers.post.services import aanvrager_sleutel, bericht_in_wachtrij, binnen_limiet
 
 from .models import User
-from .throttle import BLOKKADEDUUR, is_geblokkeerd
+from .throttle import BLOKKADEDUUR, ip_adres, is_geblokkeerd
 
 
 class InlogForm(AuthenticationForm):
@@ -179,3 +185,49 @@ class UitnodigenForm(forms.Form):
         if not cleaned.get("koplopers") and not cleaned.get("gemeenten"):
             raise ValidationError(_("Kies minstens één koploperprofiel of gemeente."))
         return cleaned
+
+
+class WachtwoordVergetenForm(PasswordResetForm):
+    """Password reset through the outbox, with the same work (and so the same time) for any address.
+
+    For a known address the mail is queued (at most a few per address and per client an hour); for an
+    unknown one the same templates are rendered and the same limit is counted, and nothing is queued.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        self.aanvrager = aanvrager_sleutel(ip_adres(request))
+        self.verstuurd = False
+        super().save(*args, request=request, **kwargs)
+        if not self.verstuurd:
+            email = self.cleaned_data["email"]
+            proef = User(email=email, username=email)
+            context = {
+                "email": email,
+                "domain": "",
+                "site_name": "",
+                "uid": "MA",
+                "user": proef,
+                "token": default_token_generator.make_token(proef),
+                "protocol": "https",
+            }
+            self._opmaken(kwargs["subject_template_name"], kwargs["email_template_name"], context)
+            binnen_limiet(adres=email, aanvrager=self.aanvrager)
+
+    def _opmaken(self, subject_template_name, email_template_name, context) -> tuple[str, str]:
+        onderwerp = "".join(render_to_string(subject_template_name, context).splitlines())
+        return onderwerp, render_to_string(email_template_name, context)
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        self.verstuurd = True
+        onderwerp, tekst = self._opmaken(subject_template_name, email_template_name, context)
+        if binnen_limiet(adres=to_email, aanvrager=self.aanvrager):
+            bericht_in_wachtrij(
+                sleutel=f"wachtwoord-{context['user'].pk}-{uuid.uuid4().hex}",
+                soort=Bericht.Soort.WACHTWOORD,
+                aan=to_email,
+                onderwerp=onderwerp,
+                tekst=tekst,
+                aanvrager=self.aanvrager,
+            )

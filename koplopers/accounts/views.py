@@ -21,12 +21,21 @@ from django_otp import devices_for_user
 from rules.contrib.views import PermissionRequiredMixin
 
 from gemeenten.models import Gemeente, Koploper, KoploperConcept
+from koplopers.post.services import aanvrager_sleutel
 
 from . import services
-from .forms import InlogForm, RegistratieForm, TotpCodeForm, UitnodigenForm, UitnodigingAanvaardenForm
+from .forms import (
+    InlogForm,
+    RegistratieForm,
+    TotpCodeForm,
+    UitnodigenForm,
+    UitnodigingAanvaardenForm,
+    WachtwoordVergetenForm,
+)
 from .middleware import tweestaps_verplicht
 from .models import Uitnodiging, User
 from .signals import SESSIE_TWEESTAPS
+from .throttle import ip_adres
 
 
 def _volgende_url(request, standaard=None) -> str:
@@ -58,6 +67,7 @@ class UitlogView(auth_views.LogoutView):
 
 
 class WachtwoordVergetenView(auth_views.PasswordResetView):
+    form_class = WachtwoordVergetenForm
     template_name = "accounts/wachtwoord_vergeten.html"
     email_template_name = "accounts/mail/wachtwoord_herstellen.txt"
     subject_template_name = "accounts/mail/wachtwoord_herstellen_onderwerp.txt"
@@ -317,6 +327,7 @@ class RegistrerenView(FormView):
                 organisatie_type=form.cleaned_data["organisatie_type"],
                 wachtwoord=form.cleaned_data["wachtwoord1"],
                 basis_url=self.request.build_absolute_uri("/"),
+                aanvrager=aanvrager_sleutel(ip_adres(self.request)),
             )
         except ValidationError as fout:
             form.add_error("wachtwoord1", fout)

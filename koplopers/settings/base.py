@@ -2,7 +2,8 @@
 
 Every deployment difference is read from the environment (django-environ):
 ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``CACHE_URL``,
-``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``.
+``EMAIL_URL``, ``EMAIL_TIMEOUT``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TASKS_BACKEND``,
+``TASKS_REDIS_URL``.
 """
 
 from pathlib import Path
@@ -38,8 +39,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "koplopers",
     "koplopers.accounts",
+    "koplopers.post",
     "gemeenten",
     "selectie",
     "selectie.beoordeling",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "koplopers.middleware.AankomstMiddleware",  # first: the moment a request arrived (deadlines count that)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -156,8 +160,27 @@ MAILERS = {
         "OPTIONS": {key: value for key, value in _mail_options.items() if value},
     }
 }
+# Never wait longer than EMAIL_TIMEOUT seconds for the mail server (the MAILERS form of the old setting
+# of that name; sending happens in the task worker anyway).
+if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"]["timeout"] = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Koploperportaal <noreply@koploperportaal.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (django.tasks): sending e-mail, rendering the confirmation PDF.
+# TASKS_BACKEND=db (default): the queue is a table in the database, run `manage.py db_worker` (django-tasks-db).
+# TASKS_BACKEND=rq: the queue is in Redis (TASKS_REDIS_URL), run `manage.py rqworker default` (django-tasks-rq).
+# TASKS_BACKEND=immediate: run at once, in the process that enqueues (tests, or a quick local try-out).
+TASKS_BACKEND = env("TASKS_BACKEND", default="db")
+_TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/2")}}
 
 MESSAGE_TAGS = {10: "info", 20: "info", 25: "succes", 30: "waarschuwing", 40: "fout"}
 

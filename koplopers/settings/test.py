@@ -16,3 +16,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/koplopers-test-media")  # noqa: S108
 DEMO_DATA_ALLOWED = True
+# Tasks run at once in the test process (on commit); tests of the real queue switch to the db backend.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
