@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from gemeenten.models import Koploper
+from koplopers.post.models import Bericht
 from selectie.beoordeling import selectors, services
 from selectie.beoordeling.models import (
     AuditRegel,
@@ -369,15 +370,18 @@ def test_publiceren_existing_koploper_gets_the_round(ronde, beoordelaars, staf):
     assert ronde in bestaand.rondes.all()
 
 
-def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf):
+def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf, django_capture_on_commit_callbacks):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
     fase_zetten(ronde, RondeBeoordeling.Fase.SELECTIE)
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
-    assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 4
-    assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 0
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 0
     assert len(mail.outbox) == 4
+    assert Bericht.objects.filter(soort=Bericht.Soort.UITSLAG, status=Bericht.Status.VERZONDEN).count() == 4
     assert any("geselecteerd als koploper" in m.subject for m in mail.outbox)
 
 
