@@ -3,7 +3,6 @@ import uuid
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -188,46 +187,43 @@ class UitnodigenForm(forms.Form):
 
 
 class WachtwoordVergetenForm(PasswordResetForm):
-    """Password reset through the outbox, with the same work (and so the same time) for any address.
+    """Password reset that answers the same, in the same time, for any address.
 
-    For a known address the mail is queued (at most a few per address and per client an hour); for an
-    unknown one the same templates are rendered and the same limit is counted, and nothing is queued.
+    The request only validates the address and queues one task (``tasks.wachtwoord_herstel_taak``); the
+    task looks the address up and, for an account, queues the mail in the outbox. So the request does the
+    same work whether or not the address has an account.
     """
 
-    def save(self, *args, request=None, **kwargs):
-        self.aanvrager = aanvrager_sleutel(ip_adres(request))
-        self.verstuurd = False
-        super().save(*args, request=request, **kwargs)
-        if not self.verstuurd:
-            email = self.cleaned_data["email"]
-            proef = User(email=email, username=email)
-            context = {
-                "email": email,
-                "domain": "",
-                "site_name": "",
-                "uid": "MA",
-                "user": proef,
-                "token": default_token_generator.make_token(proef),
-                "protocol": "https",
-            }
-            self._opmaken(kwargs["subject_template_name"], kwargs["email_template_name"], context)
-            binnen_limiet(adres=email, aanvrager=self.aanvrager)
+    def save(self, *, request=None, use_https=False, subject_template_name=None, email_template_name=None, **kwargs):
+        from .tasks import wachtwoord_herstel_taak
 
-    def _opmaken(self, subject_template_name, email_template_name, context) -> tuple[str, str]:
-        onderwerp = "".join(render_to_string(subject_template_name, context).splitlines())
-        return onderwerp, render_to_string(email_template_name, context)
+        wachtwoord_herstel_taak.enqueue(
+            email=self.cleaned_data["email"],
+            aanvrager=aanvrager_sleutel(ip_adres(request)),
+            domein=request.get_host(),
+            protocol="https" if use_https else "http",
+            onderwerp_template=subject_template_name,
+            tekst_template=email_template_name,
+        )
+
+
+class WachtwoordHerstelMailForm(PasswordResetForm):
+    """Used by the task: Django's reset flow (users, token, link), with the mail going into the outbox."""
+
+    def __init__(self, *args, aanvrager: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aanvrager = aanvrager
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
-        self.verstuurd = True
-        onderwerp, tekst = self._opmaken(subject_template_name, email_template_name, context)
-        if binnen_limiet(adres=to_email, aanvrager=self.aanvrager):
-            bericht_in_wachtrij(
-                sleutel=f"wachtwoord-{context['user'].pk}-{uuid.uuid4().hex}",
-                soort=Bericht.Soort.WACHTWOORD,
-                aan=to_email,
-                onderwerp=onderwerp,
-                tekst=tekst,
-                aanvrager=self.aanvrager,
-            )
+        if not binnen_limiet(adres=to_email, aanvrager=self.aanvrager):
+            return
+        bericht_in_wachtrij(
+            sleutel=f"wachtwoord-{context['user'].pk}-{uuid.uuid4().hex}",
+            soort=Bericht.Soort.WACHTWOORD,
+            aan=to_email,
+            onderwerp="".join(render_to_string(subject_template_name, context).splitlines()),
+            tekst=render_to_string(email_template_name, context),
+            aanvrager=self.aanvrager,
+        )
