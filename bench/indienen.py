@@ -9,13 +9,14 @@ deadline lies a few seconds ahead, with ``--aantal`` advocates (default 100) tha
 draft nomination (names end in "(benchmarkdata)"). Then:
 
 1. starts gunicorn (``--web-workers`` sync workers) on a free port, with the task queue in the database;
-2. ``--voor`` seconds (default 5) before the deadline, sends all submits at once over ``--verbindingen``
-   connections (stdlib http.client, loopback only) and counts accepted (302 to the confirmation) and
-   refused ("termijn verstreken") submits, submits per second and latency percentiles;
+2. warms the workers up, then ``--voor`` seconds (default 5) before the deadline sends all submits at once
+   (``--verbindingen``, default all; stdlib http.client, loopback only) and counts accepted (302 to the
+   confirmation) and refused ("termijn verstreken") submits, submits per second and latency percentiles;
 3. starts ``--task-workers`` ``manage.py db_worker`` processes and times until every confirmation (body and
    PDF made in the worker) reached a local SMTP sink (aiosmtpd on a free port).
 
-Writes the figures to ``bench/results/indienen.md`` (unless ``--geen-resultaat``).
+Writes the figures to ``bench/results/indienen.md`` (``indienen-proxytijd.md`` with ``--proxy-tijd``), unless
+``--geen-resultaat``.
 """
 
 import argparse
@@ -35,7 +36,7 @@ from _meten import database_opnieuw, log, samenvatting  # noqa: E402
 
 BASIS = Path(__file__).resolve().parent.parent
 DATABASE = "koplopers_bench_indienen"
-RESULTAAT = BASIS / "bench" / "results" / "indienen.md"
+RESULTATEN = BASIS / "bench" / "results"
 CSRF = "benchmarkcsrfgeheim0123456789abc"  # 32 characters: an unmasked CSRF secret
 
 
@@ -101,14 +102,24 @@ def bouwen(aantal: int, sluit_over: float) -> tuple[list[dict], object]:
     return indieningen, ronde
 
 
-def indienen(poort: int, indiening: dict) -> tuple[float, int, str]:
+def opwarmen(poort: int, indiening: dict) -> None:
+    """A GET of the draft's page, so each gunicorn worker has imported everything before the deadline."""
     verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
+    verbinding.request("GET", indiening["pad"].removesuffix("indienen/"), headers={"Cookie": indiening["cookie"]})
+    verbinding.getresponse().read()
+    verbinding.close()
+
+
+def indienen(poort: int, indiening: dict, proxy_tijd: bool) -> tuple[float, int, str]:
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=300)
     begin = time.perf_counter()
+    extra = {"X-Request-Start": f"t={time.time():.3f}"} if proxy_tijd else {}
     verbinding.request(
         "POST",
         indiening["pad"],
         body=indiening["body"],
         headers={
+            **extra,
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": indiening["cookie"],
             "Host": "127.0.0.1",
@@ -125,8 +136,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--aantal", type=int, default=100)
     parser.add_argument("--voor", type=float, default=5.0, help="seconden vóór de deadline beginnen")
-    parser.add_argument("--verbindingen", type=int, default=10)
-    parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument("--verbindingen", type=int, default=0, help="gelijktijdige verbindingen (0: alle tegelijk)")
+    parser.add_argument("--web-workers", type=int, default=3)
+    parser.add_argument(
+        "--proxy-tijd",
+        action="store_true",
+        help="stuur X-Request-Start mee (zoals nginx) en laat Django die als aankomst tellen (AANKOMST_HEADER)",
+    )
     parser.add_argument("--task-workers", type=int, default=2)
     parser.add_argument("--geen-resultaat", action="store_true", help="niets naar bench/results schrijven")
     opties = parser.parse_args()
@@ -162,6 +178,8 @@ def main() -> int:
 
     web_poort = vrije_poort()
     omgeving = {**os.environ, "TEST_SMTP_PORT": str(smtp_poort)}
+    if opties.proxy_tijd:
+        omgeving["AANKOMST_HEADER"] = "HTTP_X_REQUEST_START"
     gunicorn = subprocess.Popen(
         [str(BASIS / ".venv/bin/gunicorn"), "koplopers.wsgi", "--workers", str(opties.web_workers),
          "--bind", f"127.0.0.1:{web_poort}", "--log-level", "warning"],
@@ -178,14 +196,16 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.1)
+        with ThreadPoolExecutor(opties.web_workers * 2) as pool:
+            list(pool.map(lambda i: opwarmen(web_poort, i), indieningen[: opties.web_workers * 4]))
         wachten = (ronde.sluit_op - timezone.now()).total_seconds() - opties.voor
         log(f"wachten tot {opties.voor} s voor de deadline ({wachten:.1f} s)")
         time.sleep(max(0, wachten))
         belasting_voor = os.getloadavg()
         begin = time.perf_counter()
         start_moment = timezone.now()
-        with ThreadPoolExecutor(opties.verbindingen) as pool:
-            uitkomsten = list(pool.map(lambda i: indienen(web_poort, i), indieningen))
+        with ThreadPoolExecutor(opties.verbindingen or len(indieningen)) as pool:
+            uitkomsten = list(pool.map(lambda i: indienen(web_poort, i, opties.proxy_tijd), indieningen))
         duur = time.perf_counter() - begin
         klaar_moment = timezone.now()
         aanvaard = sum(1 for _d, status, plek in uitkomsten if status == 302 and "bevestiging" in plek)
@@ -234,13 +254,15 @@ def main() -> int:
         lat = " / ".join(f"{latenties[k]:.0f}" for k in ("p50", "p90", "p99", "max"))
         sluit, per_s = ronde.sluit_op, len(ontvangen) / duur_mail
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BASIS, capture_output=True, text=True)
-        RESULTAAT.write_text(
+        resultaat = RESULTATEN / ("indienen-proxytijd.md" if opties.proxy_tijd else "indienen.md")
+        resultaat.write_text(
             f"""# Indienen bij de deadline (bench/indienen.py)
 
 Laatste meting: **{datetime.now(UTC).isoformat(timespec="seconds")}** (commit `{commit.stdout.strip()}`).
 Load average (1/5/15 min) bij de start: {" / ".join(f"{x:.2f}" for x in belasting_voor)}, na de meting:
 {" / ".join(f"{x:.2f}" for x in belasting_na)} (de machine heeft 2 cores; andere processen tellen mee).
-gunicorn {opties.web_workers} sync workers, {opties.verbindingen} verbindingen, takenrij in PostgreSQL,
+gunicorn {opties.web_workers} sync workers, {opties.verbindingen or len(uitkomsten)} verbindingen tegelijk, takenrij
+in PostgreSQL, aankomst volgens {"de proxy (X-Request-Start, AANKOMST_HEADER)" if opties.proxy_tijd else "Django"},
 {opties.task_workers} × `db_worker`, SMTP naar een lokale aiosmtpd.
 
 | wat | uitkomst |
@@ -260,7 +282,7 @@ Vóór issue 11 maakte elk request de PDF en verstuurde het de e-mail vóór het
 aankomsttijd telt) en volgen PDF en e-mail in de takenrij.
 """
         )
-        log(f"geschreven: {RESULTAAT.relative_to(BASIS)}")
+        log(f"geschreven: {resultaat.relative_to(BASIS)}")
     return 0 if geweigerd == 0 else 1
 
 

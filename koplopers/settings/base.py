@@ -3,7 +3,7 @@
 Every deployment difference is read from the environment (django-environ):
 ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``CACHE_URL``,
 ``EMAIL_URL``, ``EMAIL_TIMEOUT``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TASKS_BACKEND``,
-``TASKS_REDIS_URL``.
+``TASKS_REDIS_URL``, ``AANKOMST_HEADER``.
 """
 
 from pathlib import Path
@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
+
+# A header with the time the reverse proxy received the request (see koplopers.middleware), e.g.
+# HTTP_X_REQUEST_START; empty: the moment Django sees the request counts.
+AANKOMST_HEADER = env("AANKOMST_HEADER", default="")
 
 ROOT_URLCONF = "koplopers.urls"
 WSGI_APPLICATION = "koplopers.wsgi.application"
