@@ -200,3 +200,17 @@ def test_binnen_limiet_per_address_and_per_client():
 def test_wachttijd_doubles_up_to_an_hour():
     assert [services.wachttijd(n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
     assert services.wachttijd(20) == timedelta(hours=1)
+
+
+def test_berichten_nalopen_command_reports_in_dutch():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    BerichtFactory(status=Bericht.Status.BEZIG, bezig_sinds=timezone.now() - timedelta(hours=1))
+    uitvoer = StringIO()
+
+    call_command("berichten_nalopen", stdout=uitvoer)
+
+    assert uitvoer.getvalue().strip() == "0 bericht(en) opnieuw in de rij, 1 te controleren."
+    assert Bericht.objects.get().status == Bericht.Status.CONTROLEREN
