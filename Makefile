@@ -35,8 +35,11 @@ data: migrate
 	$(BIN)/python manage.py laad_referentiedata
 	$(BIN)/python manage.py laad_demodata
 
+# The web server and one task worker (e-mail, PDFs) together; Ctrl-C (or the server ending) stops both.
 run: data
-	@echo "Het portaal draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
+	@echo "Het portaal draait op http://127.0.0.1:8000, met een takenverwerker op de achtergrond (stoppen met Ctrl-C)"
+	@$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null; wait $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -17,6 +17,7 @@ urlpatterns = [
     re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
     path("account/gegevens/", include("koplopers.privacy.urls")),
     path("account/", include("koplopers.accounts.urls")),
+    path("berichten/", include("koplopers.post.urls")),
     # kennisbank owns /kennisbank/, /etalage/, /factsheet/ and the PDFs (incl. /gemeenten/<slug>.pdf).
     path("", include("kennisbank.urls")),
     path("gemeenten/", include("gemeenten.urls")),

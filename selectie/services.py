@@ -339,8 +339,9 @@ def voordracht_indienen(*, voordracht: Voordracht, token: uuid.UUID | str, nu=No
     """Submit a draft before the deadline; exactly once, however often it is sent.
 
     The row is locked, so of two simultaneous submits one does the work and the other finds it
-    submitted. The clock is read on arrival: a request that arrives before the deadline counts.
-    A confirmation e-mail with a PDF copy is sent after the commit, once.
+    submitted. ``nu`` is the moment the request arrived (``request.aangekomen_op``): a request that
+    arrives before the deadline counts, however long it then waits for the lock. The confirmation
+    e-mail is queued in the outbox in this transaction; its PDF is made by the task worker, once.
     """
     nu = nu or timezone.now()
     vergrendeld = Voordracht.objects.select_for_update().get(pk=voordracht.pk)
@@ -365,15 +366,10 @@ def voordracht_indienen(*, voordracht: Voordracht, token: uuid.UUID | str, nu=No
     vergrendeld.ingediend_op = nu
     vergrendeld.full_clean(validate_constraints=False)
     vergrendeld.save()
-    pk = vergrendeld.pk
-    transaction.on_commit(lambda: _bevestiging_versturen(pk), robust=True)
+    from .berichten import voordracht_bevestiging_in_wachtrij  # berichten imports the PDF renderer
+
+    voordracht_bevestiging_in_wachtrij(voordracht=vergrendeld)
     return vergrendeld
-
-
-def _bevestiging_versturen(pk: int) -> None:
-    from .berichten import voordracht_bevestiging_versturen
-
-    voordracht_bevestiging_versturen(pk=pk)
 
 
 @transaction.atomic

@@ -166,7 +166,9 @@ class VoordrachtIndienenView(VoordrachtBewerkenView):
             return self.render(form)
         try:
             services.voordracht_opslaan(voordracht=self.voordracht, **form.service_gegevens())
-            voordracht = services.voordracht_indienen(voordracht=self.voordracht, token=form.cleaned_data["token"])
+            voordracht = services.voordracht_indienen(
+                voordracht=self.voordracht, token=form.cleaned_data["token"], nu=getattr(request, "aangekomen_op", None)
+            )
         except ValidationError as fout:
             self.voordracht = selectors.voordracht_volledig(pk=self.voordracht.pk)
             if self.voordracht.status == Voordracht.Status.INGEDIEND:

@@ -1,15 +1,20 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django_otp import match_token
 
 from koplopers.formulieren import ModelMultipleChoiceField
+from koplopers.post.models import Bericht
+from koplopers.post.services import aanvrager_sleutel, bericht_in_wachtrij, binnen_limiet
 
 from .models import Uitnodiging, User
-from .throttle import blokkade, minuten
+from .throttle import blokkade, ip_adres, minuten
 
 BLOKKADE_MELDING = ngettext_lazy(
     "Te veel mislukte pogingen. Inloggen is tijdelijk geblokkeerd: probeer het over %(minuten)d minuut "
@@ -223,3 +228,46 @@ class UitnodigenForm(forms.Form):
         if not cleaned.get("koplopers") and not cleaned.get("gemeenten"):
             raise ValidationError(_("Kies minstens één koploperprofiel of gemeente."))
         return cleaned
+
+
+class WachtwoordVergetenForm(PasswordResetForm):
+    """Password reset that answers the same, in the same time, for any address.
+
+    The request only validates the address and queues one task (``tasks.wachtwoord_herstel_taak``); the
+    task looks the address up and, for an account, queues the mail in the outbox. So the request does the
+    same work whether or not the address has an account.
+    """
+
+    def save(self, *, request=None, use_https=False, subject_template_name=None, email_template_name=None, **kwargs):
+        from .tasks import wachtwoord_herstel_taak
+
+        wachtwoord_herstel_taak.enqueue(
+            email=self.cleaned_data["email"],
+            aanvrager=aanvrager_sleutel(ip_adres(request)),
+            domein=request.get_host(),
+            protocol="https" if use_https else "http",
+            onderwerp_template=subject_template_name,
+            tekst_template=email_template_name,
+        )
+
+
+class WachtwoordHerstelMailForm(PasswordResetForm):
+    """Used by the task: Django's reset flow (users, token, link), with the mail going into the outbox."""
+
+    def __init__(self, *args, aanvrager: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aanvrager = aanvrager
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        if not binnen_limiet(adres=to_email, aanvrager=self.aanvrager):
+            return
+        bericht_in_wachtrij(
+            sleutel=f"wachtwoord-{context['user'].pk}-{uuid.uuid4().hex}",
+            soort=Bericht.Soort.WACHTWOORD,
+            aan=to_email,
+            onderwerp="".join(render_to_string(subject_template_name, context).splitlines()),
+            tekst=render_to_string(email_template_name, context),
+            aanvrager=self.aanvrager,
+        )

@@ -1,11 +1,11 @@
 """Writes for accounts: invitations, self-registration, roles, two-factor devices and backup codes."""
 
+import uuid
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koplopers.post.models import Bericht
+from koplopers.post.services import bericht_in_wachtrij, binnen_limiet
+
 from .models import TweestapsGebeurtenis, Uitnodiging, User
 from .tokens import nieuw_uitnodigingstoken, registratie_token, token_hash
 
@@ -29,9 +32,12 @@ class OngeldigeUitnodiging(ValidationError):  # noqa: N818 (a ValidationError wi
     """The invitation link is unknown (tampered), expired or already used."""
 
 
-def _mail_versturen(*, aan: str, onderwerp: str, template: str, context: dict) -> None:
+def _mail_versturen(
+    *, sleutel: str, soort: str, aan: str, onderwerp: str, template: str, context: dict, aanvrager: str = ""
+) -> None:
+    """Queue a mail in the outbox; it leaves after the surrounding transaction commits."""
     tekst = render_to_string(template, context)
-    send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [aan])
+    bericht_in_wachtrij(sleutel=sleutel, soort=soort, aan=aan, onderwerp=onderwerp, tekst=tekst, aanvrager=aanvrager)
 
 
 @transaction.atomic
@@ -71,13 +77,13 @@ def uitnodiging_versturen(
         "geldig_dagen": UITNODIGING_GELDIG.days,
         "bestaand_account": bestaand_account_voor(uitnodiging) is not None,
     }
-    transaction.on_commit(
-        lambda: _mail_versturen(
-            aan=uitnodiging.email,
-            onderwerp=_("Uitnodiging voor het Koploperportaal"),
-            template="accounts/mail/uitnodiging.txt",
-            context=context,
-        )
+    _mail_versturen(
+        sleutel=f"uitnodiging-{uitnodiging.pk}",
+        soort=Bericht.Soort.UITNODIGING,
+        aan=uitnodiging.email,
+        onderwerp=_("Uitnodiging voor het Koploperportaal"),
+        template="accounts/mail/uitnodiging.txt",
+        context=context,
     )
     return uitnodiging
 
@@ -190,24 +196,33 @@ def belangenbehartiger_registreren(
     organisatie_type: str,
     wachtwoord: str,
     basis_url: str,
+    aanvrager: str = "",
 ) -> User | None:
     """Register an advocate: an inactive account and a mail with a confirmation link.
 
     If the address already has an account, that account is left alone and its owner gets a mail
-    saying so (the page says the same either way, so nobody learns which addresses have accounts).
+    saying someone tried to register with it. Both paths do the same work (validate and hash the
+    password, queue one mail) and the page says the same, so neither the words nor the time tell
+    anyone which addresses have accounts. At most a few such mails per address and per client
+    (``aanvrager``) an hour: past that the answer is the same, only no mail is queued.
     """
     email = User.objects.normalize_email(email).lower()
     bestaand = User.objects.filter(email__iexact=email).first()
+    proef = User(username=email, email=email, first_name=voornaam, last_name=achternaam)  # the same either way
+    password_validation.validate_password(wachtwoord, proef)
+    wachtwoord_hash = make_password(wachtwoord)  # also for an existing address: the same time either way
+    mag_mailen = binnen_limiet(adres=email, aanvrager=aanvrager)
     if bestaand is not None:
-        context = {"gebruiker": bestaand, "inloglink": basis_url.rstrip("/") + reverse("accounts:login")}
-        transaction.on_commit(
-            lambda: _mail_versturen(
+        if mag_mailen:
+            _mail_versturen(
+                sleutel=f"al-geregistreerd-{bestaand.pk}-{uuid.uuid4().hex}",
+                soort=Bericht.Soort.AL_GEREGISTREERD,
                 aan=bestaand.email,
-                onderwerp=_("U hebt al een account bij het Koploperportaal"),
+                onderwerp=_("Iemand probeerde een account te maken met uw e-mailadres"),
                 template="accounts/mail/al_geregistreerd.txt",
-                context=context,
+                context={"gebruiker": bestaand, "inloglink": basis_url.rstrip("/") + reverse("accounts:login")},
+                aanvrager=aanvrager,
             )
-        )
         return None
     gebruiker = User(
         username=email,
@@ -218,9 +233,8 @@ def belangenbehartiger_registreren(
         organisatie=organisatie,
         organisatie_type=organisatie_type,
         is_active=False,
+        password=wachtwoord_hash,
     )
-    password_validation.validate_password(wachtwoord, gebruiker)
-    gebruiker.set_password(wachtwoord)
     gebruiker.full_clean()
     gebruiker.save()
     link = basis_url.rstrip("/") + reverse(
@@ -230,15 +244,16 @@ def belangenbehartiger_registreren(
             "token": registratie_token.make_token(gebruiker),
         },
     )
-    context = {"gebruiker": gebruiker, "link": link}
-    transaction.on_commit(
-        lambda: _mail_versturen(
+    if mag_mailen:
+        _mail_versturen(
+            sleutel=f"registratie-{gebruiker.pk}",
+            soort=Bericht.Soort.REGISTRATIE,
             aan=gebruiker.email,
             onderwerp=_("Bevestig uw e-mailadres voor het Koploperportaal"),
             template="accounts/mail/registratie.txt",
-            context=context,
+            context={"gebruiker": gebruiker, "link": link},
+            aanvrager=aanvrager,
         )
-    )
     return gebruiker
 
 

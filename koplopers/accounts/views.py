@@ -23,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules.contrib.views import PermissionRequiredMixin
 
 from koplopers.formulieren import fout_toevoegen
+from koplopers.post.services import aanvrager_sleutel
 
 from . import services
 from .forms import (
@@ -33,10 +34,12 @@ from .forms import (
     TweestapsInlogForm,
     UitnodigenForm,
     UitnodigingAanvaardenForm,
+    WachtwoordVergetenForm,
 )
 from .middleware import tweestaps_verplicht
 from .models import TweestapsGebeurtenis, Uitnodiging, User
 from .signals import SESSIE_TWEESTAPS
+from .throttle import ip_adres
 
 
 def _volgende_url(request, standaard=None) -> str:
@@ -68,6 +71,7 @@ class UitlogView(auth_views.LogoutView):
 
 
 class WachtwoordVergetenView(auth_views.PasswordResetView):
+    form_class = WachtwoordVergetenForm
     template_name = "accounts/wachtwoord_vergeten.html"
     email_template_name = "accounts/mail/wachtwoord_herstellen.txt"
     subject_template_name = "accounts/mail/wachtwoord_herstellen_onderwerp.txt"
@@ -469,6 +473,7 @@ class RegistrerenView(FormView):
                 organisatie_type=form.cleaned_data["organisatie_type"],
                 wachtwoord=form.cleaned_data["wachtwoord1"],
                 basis_url=self.request.build_absolute_uri("/"),
+                aanvrager=aanvrager_sleutel(ip_adres(self.request)),
             )
         except ValidationError as fout:
             fout_toevoegen(

@@ -2,8 +2,8 @@
 
 Every deployment difference is read from the environment (django-environ):
 ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``CACHE_URL``,
-``EMAIL_URL``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TRUSTED_PROXY_COUNT``, ``ADMINS``, ``SENTRY_DSN``,
-``LOG_LEVEL``.
+``EMAIL_URL``, ``EMAIL_TIMEOUT``, ``DEFAULT_FROM_EMAIL``, ``MAP_TILE_URL``, ``TRUSTED_PROXY_COUNT``, ``ADMINS``,
+``SENTRY_DSN``, ``LOG_LEVEL``, ``TASKS_BACKEND``, ``TASKS_REDIS_URL``, ``AANKOMST_HEADER``.
 """
 
 from pathlib import Path
@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",  # single-use backup codes for a lost phone
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "koplopers",
     "koplopers.accounts",
     "koplopers.privacy",
+    "koplopers.post",
     "gemeenten",
     "selectie",
     "selectie.beoordeling",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "koplopers.middleware.AankomstMiddleware",  # first: the moment a request arrived (deadlines count that)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -75,6 +78,10 @@ MIDDLEWARE = [
     # Innermost: a lost database connection in a view or template becomes the 503 page.
     "koplopers.storingen.DatabasestoringMiddleware",
 ]
+
+# A header with the time the reverse proxy received the request (see koplopers.middleware), e.g.
+# HTTP_X_REQUEST_START; empty: the moment Django sees the request counts.
+AANKOMST_HEADER = env("AANKOMST_HEADER", default="")
 
 ROOT_URLCONF = "koplopers.urls"
 WSGI_APPLICATION = "koplopers.wsgi.application"
@@ -181,6 +188,10 @@ MAILERS = {
         "OPTIONS": {key: value for key, value in _mail_options.items() if value},
     }
 }
+# Never wait longer than EMAIL_TIMEOUT seconds for the mail server (the MAILERS form of the old setting
+# of that name; sending happens in the task worker anyway).
+if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"]["timeout"] = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Koploperportaal <noreply@koploperportaal.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -188,6 +199,21 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # place within PDF_WACHTTIJD seconds gets 503 with Retry-After. Cached PDFs are not limited.
 PDF_GELIJKTIJDIG = env.int("PDF_GELIJKTIJDIG", default=1)
 PDF_WACHTTIJD = env.float("PDF_WACHTTIJD", default=2.0)
+
+# Background tasks (django.tasks): sending e-mail, rendering the confirmation PDF.
+# TASKS_BACKEND=db (default): the queue is a table in the database, run `manage.py db_worker` (django-tasks-db).
+# TASKS_BACKEND=rq: the queue is in Redis (TASKS_REDIS_URL), run `manage.py rqworker default` (django-tasks-rq).
+# TASKS_BACKEND=immediate: run at once, in the process that enqueues (tests, or a quick local try-out).
+TASKS_BACKEND = env("TASKS_BACKEND", default="db")
+_TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/2")}}
 
 MESSAGE_TAGS = {10: "info", 20: "info", 25: "succes", 30: "waarschuwing", 40: "fout"}
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -18,6 +17,8 @@ from django.utils.translation import gettext as _
 from gemeenten.models import Koploper, Versiereden
 from gemeenten.services import koploper_uit_selectie_maken_of_bijwerken
 from koplopers.accounts.models import User
+from koplopers.post.models import Bericht
+from koplopers.post.services import bericht_in_wachtrij
 from selectie.audit import audit_vastleggen
 from selectie.levenscyclus import ronde_overgang
 from selectie.models import AuditRegel, Criterium, Deelname, Kandidaat, Ronde, Voordracht
@@ -705,10 +706,21 @@ def selectie_publiceren(*, ronde: Ronde, door, eisen_voldaan: bool, afwijking: s
 
 @transaction.atomic
 def uitgaand_verzenden(*, ronde: Ronde, door) -> int:
-    """Send every queued e-mail of the round; each is marked sent (a second click sends nothing twice)."""
+    """Hand every e-mail of the round that staff previewed to the outbox (``koplopers.post``).
+
+    Each becomes one outbox message with its own task, retries and state, keyed by the preview row, so a
+    second click, or a retry after a failure, queues nothing twice; one refused message does not hold
+    back or undo the others.
+    """
     berichten = list(Uitgaand.objects.select_for_update().filter(ronde=ronde, status=Uitgaand.Status.WACHTRIJ))
     for bericht in berichten:
-        EmailMessage(subject=bericht.onderwerp, body=bericht.tekst, to=[bericht.aan]).send()
+        bericht_in_wachtrij(
+            sleutel=f"uitslag-{bericht.pk}",
+            soort=Bericht.Soort.UITSLAG,
+            aan=bericht.aan,
+            onderwerp=bericht.onderwerp,
+            tekst=bericht.tekst,
+        )
         bericht.status = Uitgaand.Status.VERZONDEN
         bericht.verzonden_op = timezone.now()
         bericht.save(update_fields=["status", "verzonden_op"])
@@ -717,7 +729,7 @@ def uitgaand_verzenden(*, ronde: Ronde, door) -> int:
             ronde=ronde,
             soort=AuditRegel.Soort.PUBLICATIE,
             gebruiker=door,
-            omschrijving=_("%(aantal)s e-mails verzonden") % {"aantal": len(berichten)},
+            omschrijving=_("%(aantal)s e-mails in de verzendrij gezet") % {"aantal": len(berichten)},
             na={"verzonden": [b.pk for b in berichten]},
         )
     return len(berichten)

@@ -222,7 +222,7 @@ def test_registreren_met_bestaand_adres_maakt_niets_aan_maar_mailt(django_captur
 
     assert resultaat is None
     assert User.objects.count() == 1
-    assert mail.outbox[0].subject == "U hebt al een account bij het Koploperportaal"
+    assert mail.outbox[0].subject == "Iemand probeerde een account te maken met uw e-mailadres"
 
 
 def test_registratie_bevestigen_activeert_eenmalig():

@@ -120,10 +120,11 @@ def test_menu_mijn_gemeente_alleen_voor_ambtenaar(client):
 # --- Password reset and change ---------------------------------------------------------------------------------
 
 
-def test_wachtwoord_vergeten_stuurt_nederlandse_mail_en_link_werkt(client):
+def test_wachtwoord_vergeten_stuurt_nederlandse_mail_en_link_werkt(client, django_capture_on_commit_callbacks):
     gebruiker = UserFactory(email="vergeten@example.nl")
 
-    response = client.post(reverse("accounts:password_reset"), {"email": "vergeten@example.nl"})
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves through the outbox, after commit
+        response = client.post(reverse("accounts:password_reset"), {"email": "vergeten@example.nl"})
 
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert mail.outbox[0].subject == "Nieuw wachtwoord voor het Koploperportaal"

@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from gemeenten.models import Koploper, Versiereden
+from koplopers.post.models import Bericht
 from selectie import levenscyclus
 from selectie.beoordeling import selectors, services
 from selectie.beoordeling.models import (
@@ -443,15 +444,18 @@ def test_publiceren_existing_koploper_gets_a_new_version_and_is_public_again(ron
     )
 
 
-def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf):
+def test_uitgaand_verzenden_sends_once(ronde, beoordelaars, staf, django_capture_on_commit_callbacks):
     kandidaten = _ronde_met_provincies(ronde, beoordelaars[0])
     status_zetten(ronde, Ronde.Status.SELECTIE)
     services.besluit_vastleggen(kandidaat=kandidaten["U1"], door=staf, uitkomst="geselecteerd")
     services.selectie_publiceren(ronde=ronde, door=staf, eisen_voldaan=True)
 
-    assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 4
-    assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 0
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.uitgaand_verzenden(ronde=ronde, door=staf) == 0
     assert len(mail.outbox) == 4
+    assert Bericht.objects.filter(soort=Bericht.Soort.UITSLAG, status=Bericht.Status.VERZONDEN).count() == 4
     assert any("geselecteerd als koploper" in m.subject for m in mail.outbox)
 
 

@@ -399,7 +399,7 @@ def test_staff_lists_query_count_constant(client, als, ronde, beoordelaars, staf
     assert _aantal_queries(client, url) == een
 
 
-def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox):
+def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox, django_capture_on_commit_callbacks):
     status_zetten(gevulde_ronde, Ronde.Status.SELECTIE)
     kandidaat = gevulde_ronde.kandidaten.first()
     services.besluit_vastleggen(kandidaat=kandidaat, door=staf, uitkomst="geselecteerd")
@@ -411,7 +411,8 @@ def test_publish_flow_through_views(client, als, gevulde_ronde, staf, mailoutbox
     assert response.status_code == 302
     outbox = client.get(reverse("beoordeling:outbox", args=[gevulde_ronde.slug])).content.decode()
     assert "geselecteerd als koploper" in outbox
-    client.post(reverse("beoordeling:outbox", args=[gevulde_ronde.slug]))
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post(reverse("beoordeling:outbox", args=[gevulde_ronde.slug]))
 
     assert len(mailoutbox) == 3
     assert "koploper" in client.get(reverse("beoordeling:nieuws", args=[gevulde_ronde.slug])).content.decode()

@@ -393,7 +393,10 @@ class OutboxView(RondeMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         aantal = services.uitgaand_verzenden(ronde=self.ronde, door=request.user)
-        messages.success(request, _("%(aantal)s e-mails verzonden.") % {"aantal": aantal})
+        messages.success(
+            request,
+            _("%(aantal)s e-mails staan in de verzendrij. Volg ze onder ‘Uitgaande e-mail’.") % {"aantal": aantal},
+        )
         return redirect("beoordeling:outbox", slug=self.ronde.slug)
 
 
