@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KoplopersConfig(AppConfig):
+    default = True  # this module also holds (and imports) admin configs
     name = "koplopers"
     verbose_name = _("Koploperportaal")
 
@@ -19,4 +20,5 @@ class KoplopersConfig(AppConfig):
 class PortaalAdminConfig(SimpleAdminConfig):
     """Django's admin without autodiscovery (no GDAL for django-leaflet's admin), on the OTP admin site."""
 
+    default = False
     default_site = "koplopers.admin_site.PortaalAdminSite"

@@ -122,7 +122,7 @@ def test_a_round_without_a_published_decision_counts_from_its_closing(beoordelaa
     ronde = ronde_maken()
     kandidaat_maken(ronde=ronde)
     Ronde.objects.filter(pk=ronde.pk).update(
-        status=Ronde.Status.BESLOTEN, opent_op=None, sluit_op=NU - 2 * JAAR - timedelta(days=1)
+        status=Ronde.Status.SELECTIE, opent_op=None, sluit_op=NU - 2 * JAAR - timedelta(days=1)
     )
 
     verslag = bewaartermijnen_toepassen(nu=NU)

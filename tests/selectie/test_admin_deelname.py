@@ -6,15 +6,17 @@ from django.urls import reverse
 from selectie.models import Deelname
 from tests.factories.accounts import UserFactory
 from tests.factories.gemeenten import GepubliceerdeKoploperFactory, RondeFactory
+from tests.permissies import inloggen, totp_apparaat_maken
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def beheer(client):
-    client.force_login(
-        UserFactory(is_staff=True, is_superuser=True), backend="django.contrib.auth.backends.ModelBackend"
-    )
+    """A superuser, OTP-verified (an admin account needs a second factor)."""
+    gebruiker = UserFactory(is_staff=True, is_superuser=True)
+    totp_apparaat_maken(gebruiker)
+    inloggen(client, gebruiker)
     return client
 
 

@@ -10,14 +10,17 @@ from selectie.models import AuditRegel, Ronde
 from tests.factories.accounts import UserFactory
 from tests.factories.beoordeling import BeoordelaarFactory, beoordeling_maken, kandidaat_maken, ronde_maken
 from tests.factories.selectie import OpenRondeFactory
+from tests.permissies import inloggen, totp_apparaat_maken
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def beheerder(client):
+    """A superuser, OTP-verified (an admin account needs a second factor)."""
     gebruiker = UserFactory(username="beheerder", is_staff=True, is_superuser=True)
-    client.force_login(gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+    totp_apparaat_maken(gebruiker)
+    inloggen(client, gebruiker)
     return gebruiker
 
 
@@ -67,6 +70,8 @@ def test_a_change_made_in_the_admin_is_audited_with_before_and_after(client, beh
             "streefaantal_max": 15,
             "criteria-TOTAL_FORMS": 0,
             "criteria-INITIAL_FORMS": 0,
+            "deelnames-TOTAL_FORMS": 0,
+            "deelnames-INITIAL_FORMS": 0,
         },
     )
 
