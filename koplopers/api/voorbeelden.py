@@ -32,11 +32,16 @@ def voorbeeld(schema: dict, componenten: dict, diepte: int = 0):
 
 
 def met_voorbeelden(openapi: dict) -> dict:
-    """``openapi`` with an ``example`` for every JSON response that has a schema and none yet."""
+    """``openapi`` with an ``example`` for every JSON response that has a schema and none yet, and parameter
+    examples in the form OpenAPI wants."""
     openapi = copy.deepcopy(dict(openapi))
     componenten = openapi.get("components", {}).get("schemas", {})
     for pad in openapi.get("paths", {}).values():
         for operatie in pad.values():
+            for parameter in operatie.get("parameters", []):
+                # Pydantic's list of ``examples`` belongs in the schema; OpenAPI wants a map on a parameter.
+                if isinstance(parameter.get("examples"), list):
+                    parameter["example"] = parameter.pop("examples")[0]
             for antwoord in operatie.get("responses", {}).values():
                 inhoud = antwoord.get("content", {}).get("application/json")
                 if inhoud and "schema" in inhoud and "example" not in inhoud:
