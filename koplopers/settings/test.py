@@ -16,3 +16,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/koplopers-test-media")  # noqa: S108
 DEMO_DATA_ALLOWED = True
+
+# The permission matrix makes hundreds of requests from one address: no rate limit in tests
+# (tests/api/test_api.py switches it on with override_settings).
+API_TEMPOLIMIET = 0
