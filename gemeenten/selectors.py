@@ -241,7 +241,7 @@ def koploper_gebied(koploper: Koploper) -> dict | None:
     return {"type": "FeatureCollection", "features": features} if features else None
 
 
-# --- Open data (the read API in koplopers.api) -----------------------------------------------------
+# --- Open data (the read-only API at /api/v1/) -----------------------------------------------------
 
 
 def open_data_koplopers():
