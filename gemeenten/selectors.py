@@ -6,7 +6,19 @@ import json
 from datetime import UTC, datetime
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Count, DateTimeField, Exists, IntegerField, Max, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -244,3 +256,72 @@ def koploper_gebied(koploper: Koploper) -> dict | None:
         if gemeente.geometrie
     ]
     return {"type": "FeatureCollection", "features": features} if features else None
+
+
+# --- Open data (the read-only API at /api/v1/) -----------------------------------------------------
+
+
+def open_data_koplopers():
+    """Published koplopers with everything the open-data API shows, for any number in a fixed number of
+    queries: municipality and members (with province, without boundaries), rounds, vocabularies, contacts
+    who agreed to be shown, links."""
+    leden = Gemeente.objects.select_related("provincie").defer("geometrie", "provincie__geometrie")
+    return (
+        Koploper.objects.gepubliceerd()
+        .select_related("provincie", "gemeente__provincie")
+        .defer("provincie__geometrie", "gemeente__geometrie", "gemeente__provincie__geometrie")
+        .prefetch_related(
+            _rondes_op_volgorde(),
+            "doelgroepen",
+            "themas",
+            Prefetch("leden", queryset=leden.order_by("sorteernaam")),
+            Prefetch(
+                "contactpersonen",
+                queryset=Contactpersoon.objects.filter(toestemming_publicatie=True),
+                to_attr="publieke_contactpersonen",
+            ),
+            Prefetch("links", queryset=Link.objects.all()),
+        )
+        .order_by("sorteernaam")
+    )
+
+
+def open_data_gemeenten():
+    """Every municipality with its province and the published koplopers it belongs to (its own profile
+    or a region), without boundaries."""
+    gepubliceerd = Koploper.objects.gepubliceerd().only("id", "naam", "slug", "soort", "gemeente_id")
+    return (
+        Gemeente.objects.select_related("provincie")
+        .defer("geometrie", "provincie__geometrie")
+        .prefetch_related(
+            Prefetch("regios", queryset=gepubliceerd.order_by("sorteernaam"), to_attr="publieke_regios"),
+        )
+        .annotate(
+            eigen_koploper_slug=Subquery(gepubliceerd.filter(gemeente=OuterRef("pk")).values("slug")[:1]),
+        )
+        .order_by("sorteernaam")
+    )
+
+
+def open_data_provincies():
+    """The provinces without boundaries, with the number of municipalities."""
+    return Provincie.objects.defer("geometrie").annotate(aantal_gemeenten=Count("gemeenten")).order_by("naam")
+
+
+def open_data_rondes():
+    """Rounds whose outcome is public: published, or with a published koploper. Never a draft or a demo
+    round; the outcome is the published koplopers of the round (no candidates, scores or reviews)."""
+    met_koploper = Koploper.rondes.through.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+    return (
+        Ronde.objects.filter(Q(status=Ronde.Status.GEPUBLICEERD) | Exists(met_koploper))
+        .exclude(status=Ronde.Status.CONCEPT)
+        .exclude(is_demo=True)
+        .prefetch_related(
+            Prefetch(
+                "koplopers",
+                queryset=Koploper.objects.gepubliceerd().only("id", "naam", "slug", "soort").order_by("sorteernaam"),
+                to_attr="publieke_koplopers",
+            )
+        )
+        .order_by("jaar", "naam")
+    )

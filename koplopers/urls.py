@@ -12,7 +12,9 @@ urlpatterns = [
         views.PaginaView.as_view(template_name="pagina/toegankelijkheid.html"),
         name="toegankelijkheid",
     ),
-    path("beheer/", admin.site.urls),  # koplopers.admin_site.PortaalAdminSite: two-factor required
+    path("beheer/", admin.site.urls),
+    # The open-data API (read-only, public data only) with its documentation and DCAT catalogue.
+    path("api/v1/", include("koplopers.api.urls")),  # koplopers.admin_site.PortaalAdminSite: two-factor required
     # Public uploads only (logos, knowledge-base PDFs); nomination attachments go through a checked view.
     re_path(r"^media/(?P<pad>(?:koplopers/logo|kennisbank)/[\w-]+\.(?:jpg|png|pdf))$", views.publieke_media),
     path("account/gegevens/", include("koplopers.privacy.urls")),

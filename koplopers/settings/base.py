@@ -304,3 +304,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The open-data API (/api/v1/): requests per window per client address, and how long a response may be cached.
+API_TEMPOLIMIET = env.int("API_TEMPOLIMIET", default=120)
+API_TEMPOVENSTER = 60
+API_CACHE_SECONDEN = 300

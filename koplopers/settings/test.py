@@ -33,3 +33,7 @@ if os.environ.get("TEST_SMTP_PORT"):
 # On SQLite the test database is a file, so that a worker process started by a test can open it too.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": f"/tmp/koplopers-test-{os.getpid()}.sqlite3"}  # noqa: S108
+
+# The permission matrix makes hundreds of requests from one address: no rate limit in tests
+# (tests/api/test_api.py switches it on with override_settings).
+API_TEMPOLIMIET = 0
