@@ -306,22 +306,3 @@ def open_data_gemeenten():
 def open_data_provincies():
     """The provinces without boundaries, with the number of municipalities."""
     return Provincie.objects.defer("geometrie").annotate(aantal_gemeenten=Count("gemeenten")).order_by("naam")
-
-
-def open_data_rondes():
-    """Rounds whose outcome is public: published, or with a published koploper. Never a draft or a demo
-    round; the outcome is the published koplopers of the round (no candidates, scores or reviews)."""
-    met_koploper = Koploper.rondes.through.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
-    return (
-        Ronde.objects.filter(Q(status=Ronde.Status.GEPUBLICEERD) | Exists(met_koploper))
-        .exclude(status=Ronde.Status.CONCEPT)
-        .exclude(is_demo=True)
-        .prefetch_related(
-            Prefetch(
-                "koplopers",
-                queryset=Koploper.objects.gepubliceerd().only("id", "naam", "slug", "soort").order_by("sorteernaam"),
-                to_attr="publieke_koplopers",
-            )
-        )
-        .order_by("jaar", "naam")
-    )

@@ -1,12 +1,12 @@
 """Reads for rounds, nominations and candidates: querysets with the joins they need."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from gemeenten.models import Gemeente
+from gemeenten.models import Gemeente, Koploper
 
-from .models import Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
+from .models import Criterium, Deelname, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
 
 
 def open_ronde(*, nu=None) -> Ronde | None:
@@ -118,4 +118,23 @@ def voordrachten_voor_export(*, ronde: Ronde) -> QuerySet[Voordracht]:
             "bijlagen",
         )
         .order_by("kandidaat__naam", "kandidaat_id", "ingediend_op", "pk")
+    )
+
+
+def open_data_rondes():
+    """Rounds whose outcome is public: published, or with a published koploper. Never a draft or a demo
+    round; the outcome is the published koplopers of the round (no candidates, scores or reviews)."""
+    met_koploper = Deelname.objects.filter(ronde=OuterRef("pk"), koploper__gepubliceerd=True)
+    return (
+        Ronde.objects.filter(Q(status=Ronde.Status.GEPUBLICEERD) | Exists(met_koploper))
+        .exclude(status=Ronde.Status.CONCEPT)
+        .exclude(is_demo=True)
+        .prefetch_related(
+            Prefetch(
+                "koplopers",
+                queryset=Koploper.objects.gepubliceerd().only("id", "naam", "slug", "soort").order_by("sorteernaam"),
+                to_attr="publieke_koplopers",
+            )
+        )
+        .order_by("jaar", "naam")
     )

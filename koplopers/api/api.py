@@ -20,6 +20,7 @@ from kennisbank.tekst import platte_tekst
 from kennisbank.zoeken.zoeken import zoeken
 from koplopers.html import schoon_html
 from koplopers.privacy.export import als_csv
+from selectie import selectors as selectie_selectors
 
 from . import schemas
 from .voorbeelden import met_voorbeelden
@@ -418,7 +419,7 @@ def themas(request):
     "kandidaten, beoordelingen of scores.",
 )
 def rondes(request):
-    return [_ronde(r) for r in gemeenten_selectors.open_data_rondes()]
+    return [_ronde(r) for r in selectie_selectors.open_data_rondes()]
 
 
 @api.get(
@@ -429,7 +430,7 @@ def rondes(request):
     summary="Eén ronde",
 )
 def ronde(request, slug: str):
-    gevonden = gemeenten_selectors.open_data_rondes().filter(slug=slug).first()
+    gevonden = selectie_selectors.open_data_rondes().filter(slug=slug).first()
     if gevonden is None:
         raise Http404
     return _ronde(gevonden)
