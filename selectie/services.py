@@ -18,6 +18,7 @@ from gemeenten.models import Doelgroep, Gemeente, Thema
 
 from . import levenscyclus
 from .models import Bijlage, Criterium, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
+from .signals import voordracht_ingediend
 from .validators import pdf_controleren, weergavenaam
 
 logger = logging.getLogger(__name__)
@@ -369,6 +370,7 @@ def voordracht_indienen(*, voordracht: Voordracht, token: uuid.UUID | str, nu=No
     from .berichten import voordracht_bevestiging_in_wachtrij  # berichten imports the PDF renderer
 
     voordracht_bevestiging_in_wachtrij(voordracht=vergrendeld)
+    voordracht_ingediend.send(sender=Voordracht, voordracht=vergrendeld)
     return vergrendeld
 
 

@@ -13,4 +13,7 @@ class BeoordelingConfig(AppConfig):
     verbose_name = _("Beoordeling en selectie")
 
     def ready(self):
-        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+        from . import (
+            admin,  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+            signalen,  # noqa: F401  (conflicts recorded when a nomination is submitted)
+        )
