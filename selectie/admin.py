@@ -2,7 +2,7 @@
 deadline of a round that is no longer a draft, and the audit trail are read-only here (the lifecycle is
 :mod:`selectie.levenscyclus`); every other change of review-relevant data leaves an audit line."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,7 @@ from gemeenten.models import Koploper
 from .audit import als_json, audit_vastleggen
 from .models import AuditRegel, Bijlage, Criterium, Deelname, Kandidaat, MedeIndiener, Motivatie, Ronde, Voordracht
 from .rules import in_concept
-from .services import ronde_criteria_standaard
+from .services import CRITERIA_VERGRENDELD, criteria_vergrendeld, ronde_criteria_standaard
 
 
 class BeheerAuditMixin:
@@ -155,6 +155,11 @@ class RondeAdmin(BeheerAuditMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return obj is None or in_concept(request.user, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and criteria_vergrendeld(obj):
+            messages.warning(request, CRITERIA_VERGRENDELD)
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def audit_ronde(self, obj):
         return obj

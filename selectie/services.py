@@ -127,6 +127,31 @@ RONDE_VELDEN = {
 TERMIJN_VELDEN = {"opent_op", "sluit_op"}
 
 
+CRITERIA_VERGRENDELD = _(
+    "De criteria en hun gewichten liggen vast: de ronde is niet meer in concept. Voordrachten en "
+    "beoordelingen rusten erop, dus ze zijn niet meer te wijzigen."
+)
+
+
+def criteria_vergrendeld(ronde: Ronde) -> bool:
+    """Criteria and weights lock once a round leaves "concept": from then on nominations motivate per
+    criterion and review totals (stored, ranked, exported, proposed) are computed with these weights.
+    A later change would leave those totals stale, so it is refused rather than recomputed."""
+    return ronde.huidige_status != Ronde.Status.CONCEPT
+
+
+@transaction.atomic
+def criteria_opslaan(*, ronde: Ronde, formset) -> list[Criterium]:
+    """Save the round's criteria from a valid ``CriteriumFormSet``, only while the round is a draft.
+
+    The round row is locked first, so a step out of "concept" in another request cannot slip between
+    the check and the save."""
+    ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
+    if criteria_vergrendeld(ronde):
+        raise ValidationError({NON_FIELD_ERRORS: [CRITERIA_VERGRENDELD]})
+    return formset.save()
+
+
 @transaction.atomic
 def ronde_bijwerken(*, ronde: Ronde, door=None, **velden) -> Ronde:
     """Change the descriptive fields of a round. A changed opening or deadline goes through

@@ -342,6 +342,11 @@ class RondeBewerkenView(StafMixin, TemplateView):
         formset = (
             CriteriumFormSet(request.POST, instance=self.ronde, prefix="criteria") if self.criteria_bewerkbaar else None
         )
+        if formset is None and "criteria-TOTAL_FORMS" in request.POST:
+            # Criteria sent for a round that is no longer a draft (an old page, a second tab): refused,
+            # and nothing is saved, so the staff member sees why before anything changes.
+            messages.error(request, services.CRITERIA_VERGRENDELD)
+            return self.render_to_response(self.get_context_data(form=form))
         if not form.is_valid() or (formset is not None and not formset.is_valid()):
             messages.error(request, _("De ronde is niet opgeslagen. Verbeter de fouten die bij de velden staan."))
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
@@ -349,7 +354,7 @@ class RondeBewerkenView(StafMixin, TemplateView):
         try:
             ronde = services.ronde_bijwerken(ronde=self.ronde, door=request.user, **velden)
             if formset is not None:
-                formset.save()
+                services.criteria_opslaan(ronde=ronde, formset=formset)
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, meldingen)

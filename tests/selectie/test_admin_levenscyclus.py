@@ -87,7 +87,10 @@ def test_a_change_made_in_the_admin_is_audited_with_before_and_after(client, beh
 
 def test_criteria_are_read_only_in_the_admin_once_the_round_is_open(client, beheerder):
     ronde = OpenRondeFactory()
-    inline = client.get(_wijzig_url(ronde)).context["inline_admin_formsets"][0]
+    pagina = client.get(_wijzig_url(ronde))
+    inline = pagina.context["inline_admin_formsets"][0]
+
+    assert "De criteria en hun gewichten liggen vast" in pagina.content.decode()
 
     assert not inline.has_change_permission
     assert not inline.has_add_permission
