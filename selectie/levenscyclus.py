@@ -32,6 +32,7 @@ from koplopers.accounts.rules import heeft_stafrol
 
 from .audit import als_json, audit_vastleggen
 from .models import AuditRegel, Ronde
+from .signals import stap_waarschuwingen
 
 S = Ronde.Status
 
@@ -137,6 +138,14 @@ def uitleg(o: Overgang, ronde: Ronde) -> str:
     termijn = date_format(timezone.localtime(ronde.sluit_op), "j F Y \\o\\m H:i") if ronde.sluit_op else "-"
     tekst = str(o.uitleg)
     return tekst % {"termijn": termijn} if "%(termijn)s" in tekst else tekst
+
+
+def waarschuwingen(ronde: Ronde, naar: str) -> list[str]:
+    """What the apps above selectie want staff to know before the step to ``naar`` (never a stop)."""
+    meldingen: list[str] = []
+    for _ontvanger, antwoord in stap_waarschuwingen.send(sender=Ronde, ronde=ronde, naar=naar):
+        meldingen.extend(antwoord or [])
+    return meldingen
 
 
 def _toestand(ronde: Ronde, status: str) -> dict:

@@ -9,3 +9,8 @@ organisation nominated too.
 from django.dispatch import Signal
 
 voordracht_ingediend = Signal()
+
+stap_waarschuwingen = Signal()
+"""Sent (with ``ronde`` and ``naar``) before a step of the round's lifecycle is confirmed; each receiver
+returns a list of warnings in words (reviewing: candidates without a usable review of each organisation).
+A warning is shown on the confirmation page, it never stops the step."""

@@ -384,6 +384,7 @@ class RondeStatusView(StafMixin, TemplateView):
             form=form,
             stap=stap if stap and stap.handmatig else None,
             uitleg=levenscyclus.uitleg(stap, self.ronde) if stap else "",
+            waarschuwingen=levenscyclus.waarschuwingen(self.ronde, stap.naar) if stap and stap.handmatig else [],
             terug_url=self.terug_url(form.data.get("terug")),
         )
         return context
@@ -408,6 +409,10 @@ class RondeStatusView(StafMixin, TemplateView):
         if stap.bevestigen and not form.cleaned_data["bevestigd"]:
             if "bevestigpagina" in request.POST:
                 form.add_error("bevestigd", _("Vink aan dat u deze stap wilt zetten; die kan niet ongedaan worden."))
+            return self.render_to_response(self.get_context_data(form=form))
+        if "bevestigpagina" not in request.POST and levenscyclus.waarschuwingen(self.ronde, stap.naar):
+            # A step with warnings (candidates without a usable review of each organisation) first shows
+            # them on the confirmation page; a second click takes the step.
             return self.render_to_response(self.get_context_data(form=form))
         try:
             ronde = levenscyclus.ronde_overgang(

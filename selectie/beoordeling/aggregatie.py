@@ -7,7 +7,10 @@ Definitions (the same words are used on the pages and in the exports):
 - **review total** (*totaalscore van een beoordeling*): the weighted mean of the levels a reviewer gave,
   over the criteria *answered*. "Niet van toepassing" (``None``) is not zero: that criterion leaves the
   numerator and the denominator. A review in which every criterion is "niet van toepassing" has no total
-  and does not count.
+  and does not count: it is counted apart (``zonder_score``) and flagged, and it gives its organisation no
+  coverage.
+- **Coverage** (*dekking*): an organisation covers a candidate when at least one counted review of its
+  reviewers has a total. A candidate without coverage by each of the three organisations is flagged.
 - Only **submitted** reviews count. Drafts, **abstentions** and reviews by a reviewer with a **conflict
   of interest** for the candidate are left out (and counted separately, so the pages can say so).
 - Per candidate: **mean**, **median**, **number of reviews**, **standard deviation** (population, so a
@@ -107,6 +110,7 @@ class Aggregaat:
     onthoudingen: int = 0
     conflicten: int = 0
     concepten: int = 0
+    zonder_score: int = 0
     bespreken: bool = False
 
     @property
@@ -120,7 +124,7 @@ def kandidaat_aggregeren(
     """The figures of one candidate from its reviews (see the module docstring for the definitions)."""
     totalen: list[float] = []
     per_organisatie: dict[str, list[float]] = defaultdict(list)
-    onthoudingen = conflicten = concepten = 0
+    onthoudingen = conflicten = concepten = zonder_score = 0
     for review in reviews:
         if review.conflict:
             conflicten += 1
@@ -133,6 +137,7 @@ def kandidaat_aggregeren(
             continue
         totaal = review.totaal if review.totaal is not None else review_totaal(review.scores, gewichten)
         if totaal is None:
+            zonder_score += 1
             continue
         totalen.append(totaal)
         per_organisatie[review.organisatie].append(totaal)
@@ -150,6 +155,7 @@ def kandidaat_aggregeren(
             onthoudingen=onthoudingen,
             conflicten=conflicten,
             concepten=concepten,
+            zonder_score=zonder_score,
         )
     organisatie_gemiddelden = {org: statistics.fmean(waarden) for org, waarden in sorted(per_organisatie.items())}
     laagste, hoogste = min(totalen), max(totalen)
@@ -167,6 +173,7 @@ def kandidaat_aggregeren(
         onthoudingen=onthoudingen,
         conflicten=conflicten,
         concepten=concepten,
+        zonder_score=zonder_score,
         bespreken=drempel is not None and bereik > drempel + 1e-9,
     )
 

@@ -178,6 +178,11 @@ class Rij:
         return [org for org in ORGANISATIES if org.value not in self.organisaties_toegewezen]
 
     @property
+    def organisaties_zonder_score(self) -> list:
+        """The organisations without a usable review of this candidate (coverage, see :mod:`.aggregatie`)."""
+        return [org for org in ORGANISATIES if org.value not in self.aggregaat.per_organisatie]
+
+    @property
     def uitkomst(self) -> str:
         return self.besluit.uitkomst if self.besluit else ""
 
@@ -251,6 +256,13 @@ def ranglijst(ronde: Ronde, rondebeoordeling: RondeBeoordeling) -> list[Rij]:
             )
         )
     return rijen
+
+
+def kandidaten_zonder_dekking(ronde: Ronde) -> list[Rij]:
+    """The candidates without a usable review from each of the three organisations, in ranking order
+    (the warning before "naar selectie" and before publishing)."""
+    rondebeoordeling = RondeBeoordeling.objects.filter(ronde=ronde).first() or RondeBeoordeling(ronde=ronde)
+    return [rij for rij in ranglijst(ronde, rondebeoordeling) if rij.organisaties_zonder_score]
 
 
 def eisen_van(ronde: Ronde, rondebeoordeling: RondeBeoordeling) -> optimalisatie.Eisen:

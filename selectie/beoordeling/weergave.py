@@ -29,6 +29,23 @@ def signalen(rij) -> SafeString:
         labels.append(("label label--vlag", _("bespreken")))
     if rij.organisaties_ontbrekend:
         labels.append(("label", _("toewijzing onvolledig")))
+    zonder_score = rij.organisaties_zonder_score
+    if zonder_score:
+        labels.append(
+            (
+                "label label--vlag",
+                _("geen bruikbare score van %(organisaties)s")
+                % {"organisaties": ", ".join(str(org.label) for org in zonder_score)},
+            )
+        )
+    if a.zonder_score:
+        labels.append(
+            (
+                "label label--vlag",
+                ngettext("%(aantal)s beoordeling alles n.v.t.", "%(aantal)s beoordelingen alles n.v.t.", a.zonder_score)
+                % {"aantal": a.zonder_score},
+            )
+        )
     if a.conflicten:
         labels.append(
             ("label", ngettext("%(aantal)s conflict", "%(aantal)s conflicten", a.conflicten) % {"aantal": a.conflicten})

@@ -347,6 +347,7 @@ class PublicerenView(RondeMixin, FormView):
             geselecteerd=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.GESELECTEERD],
             reserve=[r for r in self.rijen if r.uitkomst == Besluit.Uitkomst.RESERVE],
             open=[r for r in self.rijen if not r.uitkomst],
+            zonder_dekking=[r for r in self.rijen if r.organisaties_zonder_score],
             gepubliceerd=is_gepubliceerd(self.request.user, self.ronde),
         )
         return context
