@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from gemeenten.models import Gemeente
@@ -66,10 +66,11 @@ def kandidaten_van_ronde(ronde: Ronde) -> QuerySet[Kandidaat]:
 
 
 def wachtrij(*, beoordelaar) -> QuerySet[Toewijzing]:
-    """The reviewer's assignments without a conflict, least-reviewed candidates first.
+    """The reviewer's assignments without a conflict.
 
-    The order uses only the number of reviews submitted or abstained (by anyone) and the name, never a
-    score: in independent scoring the order must not reveal how others scored.
+    In independent scoring the order is by candidate name only: even "least reviewed first" would tell
+    a reviewer how far the others are. From calibration on (others' work is visible anyway) the
+    least-reviewed candidates come first (reviews submitted or abstained, by anyone), then by name.
     """
     conflict = Belangenconflict.objects.filter(beoordelaar=beoordelaar, kandidaat=OuterRef("kandidaat"))
     aantal = (
@@ -90,10 +91,13 @@ def wachtrij(*, beoordelaar) -> QuerySet[Toewijzing]:
             Prefetch("kandidaat__gemeenten", queryset=gemeenten_zonder_grens().order_by("sorteernaam")),
         )
         .annotate(
-            aantal_beoordeeld=Coalesce(Subquery(aantal, output_field=IntegerField()), Value(0)),
+            voortgang=Case(
+                When(kandidaat__ronde__status=Ronde.Status.ONAFHANKELIJK, then=Value(0)),
+                default=Coalesce(Subquery(aantal, output_field=IntegerField()), Value(0)),
+            ),
             eigen_status=Subquery(eigen),
         )
-        .order_by("aantal_beoordeeld", "kandidaat__naam", "kandidaat__pk")
+        .order_by("voortgang", "kandidaat__naam", "kandidaat__pk")
     )
 
 

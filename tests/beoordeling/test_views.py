@@ -26,7 +26,9 @@ def _verklaren(beoordelaar, ronde):
 # --- the reviewer's list ------------------------------------------------------------------------------
 
 
-def test_lijst_shows_assigned_not_conflicted_least_reviewed_first(client, als, ronde, beoordelaars, staf):
+def test_lijst_shows_assigned_not_conflicted_by_name_in_independent_then_least_reviewed_first(
+    client, als, ronde, beoordelaars, staf
+):
     ik, ander, derde = beoordelaars
     veel = kandidaat_maken(ronde=ronde, naam="Aaa veel beoordeeld")
     weinig = kandidaat_maken(ronde=ronde, naam="Zzz weinig beoordeeld")
@@ -39,10 +41,16 @@ def test_lijst_shows_assigned_not_conflicted_least_reviewed_first(client, als, r
         beoordelaar=ik, kandidaat=conflict, soort="persoonlijk", toelichting="", bron="staf", door=staf
     )
 
-    inhoud = als(client, ik).get(reverse("beoordeling:lijst")).content.decode()
+    onafhankelijk = als(client, ik).get(reverse("beoordeling:lijst")).content.decode()
+    # Independent scoring: by name only, so the order says nothing about the others' progress
+    assert onafhankelijk.index("Aaa veel beoordeeld") < onafhankelijk.index("Zzz weinig beoordeeld")
+    assert "Conflict" not in onafhankelijk
 
-    assert inhoud.index("Zzz weinig beoordeeld") < inhoud.index("Aaa veel beoordeeld")
-    assert "Conflict" not in inhoud
+    status_zetten(ronde, Ronde.Status.KALIBRATIE)
+    kalibratie = client.get(reverse("beoordeling:lijst")).content.decode()
+
+    assert kalibratie.index("Zzz weinig beoordeeld") < kalibratie.index("Aaa veel beoordeeld")
+    assert "Conflict" not in kalibratie
 
 
 def _volgorde(client, beoordelaar):
