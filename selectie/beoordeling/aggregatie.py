@@ -34,6 +34,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -86,6 +87,15 @@ def review_totaal(scores: Mapping[Hashable, float | None], gewichten: Mapping[Ha
     if noemer == 0:
         return None
     return teller / noemer
+
+
+def cijfer(waarde, decimalen: int = 2) -> str:
+    """The one way a figure is shown (ranking, proposal, CSV): ``decimalen`` decimals, half up, with a
+    Dutch comma, via ``Decimal(str(waarde))`` so 3.125 is "3,13" everywhere; ``""`` when there is none."""
+    if waarde is None:
+        return ""
+    stap = Decimal(1).scaleb(-decimalen)
+    return str(Decimal(str(waarde)).quantize(stap, rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
 def _pstdev(waarden: list[float]) -> float:

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .aggregatie import cijfer
+
 SCHAAL = 10_000  # score units: 0.0001
 
 
@@ -418,7 +420,7 @@ def _problemen(
 
 
 def _score_tekst(kandidaat: Kandidaat) -> str:
-    return "–" if kandidaat.score is None else f"{kandidaat.score:.2f}".replace(".", ",")
+    return "–" if kandidaat.score is None else cijfer(kandidaat.score)
 
 
 def voorstel_berekenen(

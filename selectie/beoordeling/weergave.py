@@ -12,14 +12,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .aggregatie import cijfer
 from .models import Besluit
 
 
 def getal(waarde, decimalen: int = 2) -> str:
     """A number the Dutch way (comma), or an en dash when there is none."""
-    if waarde is None:
-        return "–"
-    return f"{waarde:.{decimalen}f}".replace(".", ",")
+    return cijfer(waarde, decimalen) or "–"
 
 
 def signalen(rij) -> SafeString:

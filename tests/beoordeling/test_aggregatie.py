@@ -188,3 +188,12 @@ def test_rangschikken_tie_broken_by_sort_key():
 
     assert [p.sleutel for p in plaatsen] == ["b", "a", "c"]
     assert {p.rang for p in plaatsen} == {1}
+
+
+def test_cijfer_rounds_half_up_once_for_every_page():
+    from selectie.beoordeling.aggregatie import cijfer
+    from selectie.beoordeling.weergave import getal
+
+    # 3.125 as a float formats as "3.12" with f"{:.2f}" (binary representation); cijfer says "3,13"
+    assert f"{3.125:.2f}" == "3.12"
+    assert (cijfer(3.125), cijfer(2.675), cijfer(None), getal(3.125), getal(None)) == ("3,13", "2,68", "", "3,13", "–")

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import selectors
+from ..aggregatie import cijfer
 from . import RondeMixin
 
 
 def _getal(waarde) -> str:
-    return "" if waarde is None else f"{waarde:.2f}".replace(".", ",")
+    return cijfer(waarde)
 
 
 def _csv_response(naam: str) -> tuple[HttpResponse, csv.writer]:
