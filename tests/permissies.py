@@ -65,6 +65,10 @@ SUPERUSER_AFWIJKINGEN: dict[tuple[str, str], int] = {
     ("beoordeling:conflict_melden", "get"): 200,
     ("beoordeling:conflict_melden", "post"): 200,  # "Deze persoon is geen beoordelaar." (was a 500)
     ("selectie:voordracht_starten", "post"): 302,
+    # The round's procedure is programme staff's (selectie.levenscyclus checks the role itself, not has_perm):
+    # a superuser without that role is refused on the form (200) or the step (403).
+    ("selectie:ronde_bewerken", "post"): 200,
+    ("selectie:ronde_status", "post"): 403,
 }
 
 # The demo/test TOTP secret (hex, 20 bytes) of the verified roles in the matrix.

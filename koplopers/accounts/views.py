@@ -234,20 +234,25 @@ class TweestapsUitschakelenView(LoginRequiredMixin, View):
 
 
 class ReservecodesView(PermissionRequiredMixin, TemplateView):
-    """Make (again) ten single-use backup codes; they are shown once, on the page that made them."""
+    """Make (again) ten single-use backup codes; they are shown once, on the page the POST redirects to
+    (post/redirect/get: reloading that page never makes new codes, and the codes are not shown twice)."""
 
     permission_required = "accounts.reservecodes"
     template_name = "accounts/reservecodes.html"
+    SESSIESLEUTEL = "reservecodes_tonen"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["aantal_over"] = services.reservecodes_over(gebruiker=self.request.user)
+        codes = self.request.session.pop(self.SESSIESLEUTEL, None)
+        if codes:
+            context["codes"] = codes
         return context
 
     def post(self, request, *args, **kwargs):
         codes = services.reservecodes_aanmaken(gebruiker=request.user)
-        weergave = [f"{code[:4]} {code[4:]}" for code in codes]
-        return self.render_to_response(self.get_context_data(codes=weergave))
+        request.session[self.SESSIESLEUTEL] = [f"{code[:4]} {code[4:]}" for code in codes]
+        return redirect(request.path)
 
 
 class TweestapsHerstelLijstView(PermissionRequiredMixin, ListView):

@@ -84,7 +84,9 @@ VERWACHTINGEN = [
     Verwachting("accounts:tweestaps", get={**_met(INGELOGD_200, 302), "beoordelaar": 200, "staf": 200}),
     Verwachting("accounts:tweestaps_instellen", get={**INGELOGD_200, **dict.fromkeys(ZONDER_2FA, 200)}),
     Verwachting("accounts:tweestaps_uitschakelen", get={**ALLEEN_POST, "anoniem": 302}, post=_met(IEDEREEN_200, 302)),
-    Verwachting("accounts:reservecodes", get=ALLEEN_GEVERIFIEERD, post=ALLEEN_GEVERIFIEERD),
+    Verwachting(
+        "accounts:reservecodes", get=ALLEEN_GEVERIFIEERD, post={**ALLEEN_GEVERIFIEERD, "staf": 302, "beoordelaar": 302}
+    ),
     Verwachting("accounts:tweestaps_herstel_lijst", get=ALLEEN_STAF),
     Verwachting(
         "accounts:tweestaps_herstellen",

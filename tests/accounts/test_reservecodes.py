@@ -41,9 +41,10 @@ def test_geverifieerde_gebruiker_maakt_tien_codes_die_een_keer_getoond_worden(be
     client = Client()
     inloggen(client, beoordelaar)
 
-    response = client.post(RESERVECODES)
+    response = client.post(RESERVECODES, follow=True)
     codes = _codes_op_pagina(response)
 
+    assert response.redirect_chain == [(RESERVECODES, 302)]
     assert response.status_code == 200
     assert len(codes) == 10 and len(set(codes)) == 10
     assert sorted(StaticToken.objects.filter(device__user=beoordelaar).values_list("token", flat=True)) == sorted(codes)

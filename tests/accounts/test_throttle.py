@@ -204,13 +204,20 @@ def test_blokkade_verraadt_niet_of_een_account_bestaat():
     assert antwoorden["bestaat"][0] == 200
 
 
-def test_blokkade_toont_nederlandse_melding_op_de_beheer_login():
+def test_beheer_login_leidt_naar_de_portaallogin_met_dezelfde_blokkade():
+    """The admin has no password-only form of its own: its login sends everyone to the portal's login,
+    which is throttled (and then asks for the second factor)."""
     StafFactory(username="beheerder", is_staff=True)
     client = Client(REMOTE_ADDR="198.51.100.1")
-    for _ in range(5):
-        client.post(reverse("admin:login"), {"username": "beheerder", "password": "fout"})
 
-    response = client.post(reverse("admin:login"), {"username": "beheerder", "password": WACHTWOORD})
+    naar_beheer = client.post(reverse("admin:login"), {"username": "beheerder", "password": WACHTWOORD})
+    assert naar_beheer.status_code == 302
+    assert naar_beheer["Location"].startswith(reverse("accounts:login"))
+    assert not _ingelogd(client)
+
+    for _ in range(5):
+        client.post(reverse("accounts:login"), {"username": "beheerder", "password": "fout"})
+    response = client.post(reverse("accounts:login"), {"username": "beheerder", "password": WACHTWOORD})
 
     assert response.status_code == 200
     assert "Te veel mislukte pogingen" in response.text

@@ -18,6 +18,26 @@ def _conceptronde(wereld) -> dict:
     return {"slug": RondeFactory(status="concept").slug}
 
 
+def _gepubliceerde_ronde(wereld) -> dict:
+    from tests.factories.gemeenten import RondeFactory
+
+    ronde = RondeFactory(status="gepubliceerd")
+    ronde.koplopers.add(wereld.koploper_a)
+    return {"slug": ronde.slug}
+
+
+def _kennisitem(wereld) -> dict:
+    from tests.factories.kennisbank import KennisitemFactory
+
+    return {"slug": KennisitemFactory(titel="Open kennis").slug}
+
+
+def _etalageartikel(wereld) -> dict:
+    from tests.factories.kennisbank import EtalageartikelFactory
+
+    return {"slug": EtalageartikelFactory(koploper=wereld.koploper_a).slug}
+
+
 VERWACHTINGEN = [
     Verwachting("api:documentatie", get=IEDEREEN_200),
     Verwachting("api:api-root", get=IEDEREEN_200),
@@ -34,9 +54,12 @@ VERWACHTINGEN = [
     Verwachting("api:doelgroepen", get=IEDEREEN_200),
     Verwachting("api:themas", get=IEDEREEN_200),
     Verwachting("api:rondes", get=IEDEREEN_200),
+    Verwachting("api:ronde", kwargs=_gepubliceerde_ronde, get=IEDEREEN_200),
     Verwachting("api:ronde", kwargs=_conceptronde, get=IEDEREEN_404),
     Verwachting("api:kennisbank", get=IEDEREEN_200),
+    Verwachting("api:kennisitem", kwargs=_kennisitem, get=IEDEREEN_200),
     Verwachting("api:kennisitem", kwargs=lambda wereld: {"slug": "bestaat-niet"}, get=IEDEREEN_404),
     Verwachting("api:etalage", get=IEDEREEN_200),
+    Verwachting("api:etalageartikel", kwargs=_etalageartikel, get=IEDEREEN_200),
     Verwachting("api:etalageartikel", kwargs=lambda wereld: {"slug": "bestaat-niet"}, get=IEDEREEN_404),
 ]
