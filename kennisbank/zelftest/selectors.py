@@ -4,8 +4,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
-from gemeenten.models import Thema
-from gemeenten.selectors import publieke_koplopers
+from gemeenten.models import Koploper, Thema
 
 from ..models import Kennisitem
 from .models import BewaardeZelftest
@@ -36,7 +35,12 @@ def verwijzingen() -> dict[str, dict]:
     slugs = {slug for criterium in CRITERIA for slug in criterium.kennisitems}
     themas_prefetch = Prefetch("themas", queryset=Thema.objects.order_by("naam"))
     koplopers = list(
-        publieke_koplopers().filter(themas__naam__in=namen).distinct().prefetch_related(themas_prefetch)
+        Koploper.objects.gepubliceerd()
+        .filter(themas__naam__in=namen)
+        .distinct()
+        .only("naam", "slug", "sorteernaam")
+        .order_by("sorteernaam")
+        .prefetch_related(themas_prefetch)
     )
     kennisitems = list(
         Kennisitem.objects.gepubliceerd()
@@ -74,5 +78,3 @@ def zelftest_totalen() -> dict:
             }
         )
     return {"aantal": len(complete), "genoeg": True, "criteria": criteria}
-
-

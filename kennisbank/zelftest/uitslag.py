@@ -34,8 +34,10 @@ class Criteriumuitslag:
     @property
     def volgende_stap(self) -> str:
         if self.niveau == ONBEKEND:
-            return _("Zoek samen uit hoe het hiermee staat: vraag het de beleidsmedewerker, de adviesraad of de "
-                     "cliëntondersteuners zelf.")
+            return _(
+                "Zoek samen uit hoe het hiermee staat: vraag het de beleidsmedewerker, de adviesraad of de "
+                "cliëntondersteuners zelf."
+            )
         return self.criterium.volgende_stap[self.niveau]
 
 

@@ -203,7 +203,6 @@ class ZelftestBewaardView(BewaardMixin, TemplateView):
         return super().get_context_data(
             **_uitslag_context(self.antwoorden),
             bewaard=self.bewaard,
-            token=self.token,
             link=self.request.build_absolute_uri(reverse("kennisbank:zelftest_bewaard", args=[self.token])),
             compleet=eerste_onvolledige_stap(self.antwoorden) is None,
             **kwargs,

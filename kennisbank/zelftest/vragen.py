@@ -142,12 +142,8 @@ CRITERIA = [
                 "Schrijf samen met inwoners en ondersteuners op waarom cliëntondersteuning belangrijk is: een "
                 "korte visie van één pagina is een goed begin."
             ),
-            "gevorderd": _(
-                "Laat de raad de visie vaststellen en spreek af hoe vaak de raad hoort hoe het gaat."
-            ),
-            "koploper": _(
-                "Deel uw aanpak met gemeenten in de regio, bijvoorbeeld in een regionale bijeenkomst."
-            ),
+            "gevorderd": _("Laat de raad de visie vaststellen en spreek af hoe vaak de raad hoort hoe het gaat."),
+            "koploper": _("Deel uw aanpak met gemeenten in de regio, bijvoorbeeld in een regionale bijeenkomst."),
         },
         themas=["Bekendheid"],
         kennisitems=["inspiratiedocument-clientondersteuning", "handreiking-onafhankelijke-clientondersteuning"],
@@ -294,7 +290,10 @@ CRITERIA = [
             ),
             Vraag(
                 "nieuw_ervaringen",
-                _("Vraagt de gemeente inwoners wat ze van de cliëntondersteuning vinden, en past ze het beleid daarop aan?"),
+                _(
+                    "Vraagt de gemeente inwoners wat ze van de cliëntondersteuning vinden, en past ze het beleid "
+                    "daarop aan?"
+                ),
                 _("Ervaringen van cliënten"),
                 _("Bijvoorbeeld met een korte vragenlijst of gesprekken, en een verslag aan de raad."),
                 Bron(
@@ -316,9 +315,7 @@ CRITERIA = [
             "op_weg": _(
                 "Kies het punt met het laagste antwoord en spreek met inwoners en ondersteuners een kleine proef af."
             ),
-            "gevorderd": _(
-                "Meet wat inwoners van de vernieuwingen vinden en gebruik dat om te kiezen wat blijft."
-            ),
+            "gevorderd": _("Meet wat inwoners van de vernieuwingen vinden en gebruik dat om te kiezen wat blijft."),
             "koploper": _("Schrijf op wat werkt, zodat andere gemeenten het kunnen overnemen."),
         },
         themas=["Bekendheid", "Inzet ervaringsdeskundigen", "Werk en inkomen"],
@@ -355,14 +352,15 @@ CRITERIA = [
                 "ambitie_dienstverlening",
                 _("Past die ambitie bij de eigen dienstverlening van de gemeente?"),
                 _("Eigen dienstverlening"),
-                _(
-                    "Bijvoorbeeld bij Sociale Zaken, het klantcontactcentrum of de brieven die de gemeente stuurt."
-                ),
+                _("Bijvoorbeeld bij Sociale Zaken, het klantcontactcentrum of de brieven die de gemeente stuurt."),
                 Bron(OPROEP_2019, _("criterium 4: ambitie in relatie tot toegangsbeleid en eigen dienstverlening")),
             ),
             Vraag(
                 "ambitie_gesprek",
-                _("Horen inwoners vóór een gesprek over hulp dat zij een onafhankelijke cliëntondersteuner mogen meenemen?"),
+                _(
+                    "Horen inwoners vóór een gesprek over hulp dat zij een onafhankelijke cliëntondersteuner "
+                    "mogen meenemen?"
+                ),
                 _("Ondersteuner bij het gesprek"),
                 _(
                     "Cliëntondersteuning is er bij gesprekken met bijvoorbeeld het wijkteam, het UWV, de "
@@ -383,9 +381,7 @@ CRITERIA = [
                 "meenemen, bijvoorbeeld in de uitnodigingsbrief."
             ),
             "op_weg": _("Schrijf een ambitie op met een doel en een datum, en bespreek die met de adviesraad."),
-            "gevorderd": _(
-                "Neem cliëntondersteuning op in de werkafspraken van het wijkteam en de andere loketten."
-            ),
+            "gevorderd": _("Neem cliëntondersteuning op in de werkafspraken van het wijkteam en de andere loketten."),
             "koploper": _("Kijk breder dan de Wmo: neem ook jeugd, werk en inkomen en onderwijs mee."),
         },
         themas=["Overgang Wmo–Wlz", "Werk en inkomen"],
