@@ -72,7 +72,15 @@ def test_the_copied_sources_are_in_the_project():
 
 @pytest.mark.parametrize(
     ("gemiddelde", "niveau"),
-    [(None, "onbekend"), (0, "begin"), (0.74, "begin"), (0.75, "op_weg"), (1.5, "gevorderd"), (2.25, "koploper"), (3, "koploper")],
+    [
+        (None, "onbekend"),
+        (0, "begin"),
+        (0.74, "begin"),
+        (0.75, "op_weg"),
+        (1.5, "gevorderd"),
+        (2.25, "koploper"),
+        (3, "koploper"),
+    ],
 )
 def test_niveau_bij_average(gemiddelde, niveau):
     assert niveau_bij(gemiddelde) == niveau
