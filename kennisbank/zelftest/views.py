@@ -157,17 +157,21 @@ class ZelftestUitslagPdfView(UitslagMixin, View):
         return _pdf_antwoord(request, _uitslag_context(self.antwoorden))
 
 
-class ZelftestBewarenView(UitslagMixin, View):
+class ZelftestBewarenView(View):
     """Keep the answers behind a new private link, or save changes to the kept test they came from."""
 
     def post(self, request):
+        antwoorden = _antwoorden(request)
+        onvolledig = eerste_onvolledige_stap(antwoorden)
+        if onvolledig is not None:
+            return redirect("kennisbank:zelftest_stap", stap=onvolledig)
         bewaard = _bewaard_in_sessie(request)
         if bewaard is not None:
-            services.zelftest_bijwerken(bewaard=bewaard, antwoorden=self.antwoorden)
+            services.zelftest_bijwerken(bewaard=bewaard, antwoorden=antwoorden)
             messages.success(request, _("Uw wijzigingen zijn bewaard. Ze staan achter dezelfde privélink als eerst."))
             return redirect("kennisbank:zelftest_uitslag")
-        token, bewaard = services.zelftest_bewaren(antwoorden=self.antwoorden)
-        _sessie_opslaan(request, antwoorden=self.antwoorden, bewaard=bewaard.pk)
+        token, bewaard = services.zelftest_bewaren(antwoorden=antwoorden)
+        _sessie_opslaan(request, antwoorden=antwoorden, bewaard=bewaard.pk)
         messages.success(
             request,
             _(
