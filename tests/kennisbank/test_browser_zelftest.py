@@ -46,14 +46,14 @@ def test_whole_flow_with_the_keyboard_on_a_phone(page, axe, kennis, csp_meldinge
     assert _past_op_scherm(page)
     assert axe(page) == []
 
-    _tab_naar(page, "a.knop")
+    _tab_naar(page, ".zelftest__acties a.knop")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/zelftest/stap/1/$"))
 
     # First try: submit step 1 without answers → error summary with links to the questions.
-    _tab_naar(page, "button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _tab_naar(page, ".zelftest__formulier button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("#foutoverzicht").is_visible()
     assert page.locator("#foutoverzicht a").count() == len(CRITERIA[0].vragen)
     assert _past_op_scherm(page)
@@ -69,9 +69,9 @@ def test_whole_flow_with_the_keyboard_on_a_phone(page, axe, kennis, csp_meldinge
         assert _past_op_scherm(page)
         if criterium.nummer == 2:
             assert axe(page) == []
-        _tab_naar(page, "button[type=submit]")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        _tab_naar(page, ".zelftest__formulier button[type=submit]")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/zelftest/uitslag/$"))
     assert page.locator("h1").inner_text() == "Uw uitslag"
@@ -114,8 +114,8 @@ def test_the_steps_work_without_javascript(chromium, live_server, kennis):
     for criterium in CRITERIA:
         for vraag in criterium.vragen:
             page.locator(f"input[name={vraag.code}][value=helemaal]").check()
-        page.locator("button[type=submit]").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator(".zelftest__formulier button[type=submit]").click()
 
     assert page.url.endswith(reverse("kennisbank:zelftest_uitslag"))
     assert page.locator(".grafiek__tabel").first.inner_text().count("100%") == len(CRITERIA)
