@@ -23,7 +23,7 @@ def zelftest_bewaren(*, antwoorden: dict) -> tuple[str, BewaardeZelftest]:
 
     Expired self-tests are deleted on the way: nothing outlives its term.
     """
-    BewaardeZelftest.objects.filter(verloopt_op__lte=timezone.now()).delete()
+    zelftests_verlopen_opruimen()
     token = secrets.token_urlsafe(32)
     bewaard = BewaardeZelftest(
         token_hash=token_hash(token),
@@ -47,3 +47,10 @@ def zelftest_bijwerken(*, bewaard: BewaardeZelftest, antwoorden: dict) -> Bewaar
 @transaction.atomic
 def zelftest_verwijderen(*, bewaard: BewaardeZelftest) -> None:
     bewaard.delete()
+
+
+@transaction.atomic
+def zelftests_verlopen_opruimen(*, nu=None) -> int:
+    """Delete kept self-tests whose 90 days are over (also run daily by ``bewaartermijnen_toepassen``)."""
+    aantal, _per_model = BewaardeZelftest.objects.filter(verloopt_op__lte=nu or timezone.now()).delete()
+    return aantal

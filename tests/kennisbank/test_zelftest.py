@@ -359,3 +359,18 @@ def test_totals_are_hidden_below_five_and_averaged_from_five():
 
     assert totalen["aantal"] == 5
     assert [rij["gemiddeld"] for rij in totalen["criteria"]] == [80, 80, 80, 80]
+
+
+def test_daily_retention_run_deletes_expired_kept_tests():
+    from koplopers.privacy.services import bewaartermijnen_toepassen
+
+    zelftest_bewaren(antwoorden=_antwoorden())
+    zelftest_bewaren(antwoorden=_antwoorden())
+    BewaardeZelftest.objects.filter(pk=BewaardeZelftest.objects.order_by("pk").first().pk).update(
+        verloopt_op=timezone.now() - timedelta(minutes=1)
+    )
+
+    verslag = bewaartermijnen_toepassen()
+
+    assert verslag["zelftests"] == 1
+    assert BewaardeZelftest.objects.count() == 1
