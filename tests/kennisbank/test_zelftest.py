@@ -374,3 +374,21 @@ def test_daily_retention_run_deletes_expired_kept_tests():
 
     assert verslag["zelftests"] == 1
     assert BewaardeZelftest.objects.count() == 1
+
+
+def test_staff_totals_page_shows_averages_only_from_five(client):
+    from tests.permissies import Wereld
+
+    wereld = Wereld.bouwen()
+    staf = wereld.client_voor("staf", client)
+    for _ in range(4):
+        zelftest_bewaren(antwoorden=_antwoorden("helemaal"))
+
+    assert "te weinig bewaarde zelftests" in staf.get(reverse("kennisbank:zelftest_totalen")).content.decode()
+    assert reverse("kennisbank:zelftest_totalen") in staf.get(reverse("kennisbank:zelftest")).content.decode()
+
+    zelftest_bewaren(antwoorden=_antwoorden("helemaal"))
+    html = staf.get(reverse("kennisbank:zelftest_totalen")).content.decode()
+
+    assert "over 5 zelftests" in html
+    assert html.count("100%") == len(CRITERIA)
