@@ -56,7 +56,9 @@ def staafdiagram(
     ``teksten``, one per bar, replace the printed numbers (in the drawing and in the table).
     """
     grootste = maximum or max((waarde for _, waarde in reeks), default=0) or 1
-    ruimte = BREEDTE - LABELBREEDTE - WAARDEBREEDTE - 2 * MARGE
+    # Room after the longest bar for its printed value (a word needs more than a number: ~9 px a letter).
+    waardebreedte = max([WAARDEBREEDTE, *(len(tekst) * 9 + 12 for tekst in teksten or [])])
+    ruimte = BREEDTE - LABELBREEDTE - waardebreedte - 2 * MARGE
     balken = []
     for index, (label, waarde) in enumerate(reeks):
         y = MARGE + index * RIJHOOGTE

@@ -100,7 +100,7 @@ CRITERIA = [
             Vraag(
                 "agenda_overleg",
                 _("Is cliëntondersteuning een vast onderwerp in het overleg met cliënten en in de adviesraad?"),
-                _("Overleg met cliënten en adviesraad"),
+                _("Overleg cliënten en adviesraad"),
                 _("De adviesraad sociaal domein en cliëntenorganisaties praten er regelmatig over mee."),
                 Bron(ACHTERGROND_2017, _("kenmerk 1: Cliëntondersteuning staat hoog op de agenda")),
             ),

@@ -45,7 +45,7 @@ def test_every_question_has_a_source_an_explanation_and_a_short_label():
         assert str(vraag.bron.document).strip() and str(vraag.bron.paragraaf).strip()
         assert len(str(vraag.uitleg)) >= 20
         assert str(vraag.tekst).endswith("?")
-        assert 0 < len(str(vraag.kort)) <= 34  # fits the chart's label column
+        assert 0 < len(str(vraag.kort)) <= 31  # fits the chart's label column (250 px)
 
 
 def test_question_codes_are_unique_and_every_criterion_has_texts_for_every_level():
@@ -392,3 +392,15 @@ def test_staff_totals_page_shows_averages_only_from_five(client):
 
     assert "over 5 zelftests" in html
     assert html.count("100%") == len(CRITERIA)
+
+
+def test_chart_leaves_room_for_the_longest_answer_word():
+    from kennisbank.grafieken import BREEDTE
+    from kennisbank.zelftest.uitslag import grafieken
+
+    uitslag = uitslag_berekenen(_antwoorden("helemaal") | {ALLE_VRAGEN[0].code: "grotendeels"})
+    grafiek = grafieken(uitslag)["per_criterium"][CRITERIA[0].slug]
+
+    langste = max(grafiek.balken, key=lambda balk: balk.breedte)
+    assert langste.tekst == "helemaal"
+    assert langste.waarde_x + len("grotendeels") * 9 <= BREEDTE
