@@ -123,6 +123,17 @@ class ZelftestStapView(PriveMixin, FormView):
             **kwargs,
         )
 
+    def post(self, request, *args, **kwargs):
+        if "vorige" in request.POST and self.criterium.nummer > 1:
+            # Back one step: keep what was answered here (valid answers only), require nothing.
+            gegeven = antwoorden_opschonen(
+                {vraag.code: request.POST.get(vraag.code) for vraag in self.criterium.vragen}
+            )
+            antwoorden = _antwoorden(request) | gegeven
+            _sessie_opslaan(request, antwoorden=antwoorden, bewaard=_sessie(request).get("bewaard"))
+            return redirect("kennisbank:zelftest_stap", stap=self.criterium.nummer - 1)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         antwoorden = _antwoorden(self.request) | form.cleaned_data
         _sessie_opslaan(self.request, antwoorden=antwoorden, bewaard=_sessie(self.request).get("bewaard"))

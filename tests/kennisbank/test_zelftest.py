@@ -404,3 +404,14 @@ def test_chart_leaves_room_for_the_longest_answer_word():
     langste = max(grafiek.balken, key=lambda balk: balk.breedte)
     assert langste.tekst == "helemaal"
     assert langste.waarde_x + len("grotendeels") * 9 <= BREEDTE
+
+
+def test_vorige_stap_keeps_what_was_answered_without_requiring_the_rest(client):
+    criterium = CRITERIA[2]
+    gegevens = {criterium.vragen[0].code: "helemaal", criterium.vragen[1].code: "onzin", "vorige": "1"}
+
+    response = client.post(reverse("kennisbank:zelftest_stap", args=[3]), gegevens)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("kennisbank:zelftest_stap", args=[2])
+    assert client.session[SESSIESLEUTEL]["antwoorden"] == {criterium.vragen[0].code: "helemaal"}
