@@ -26,6 +26,14 @@ def bewaarde_zelftest(token: str) -> BewaardeZelftest:
         raise Http404 from None
 
 
+def bewaarde_zelftest_in_sessie(pk) -> BewaardeZelftest | None:
+    """The unexpired kept test with this primary key (the server put it in the session after the token was
+    checked), or None."""
+    if not isinstance(pk, int):
+        return None
+    return BewaardeZelftest.objects.geldig(timezone.now()).filter(pk=pk).first()
+
+
 def verwijzingen() -> dict[str, dict]:
     """Per criterion (slug): published koplopers working on its themes and knowledge products on them.
 

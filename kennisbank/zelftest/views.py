@@ -39,10 +39,7 @@ def _sessie_opslaan(request, *, antwoorden: dict, bewaard: int | None) -> None:
 
 def _bewaard_in_sessie(request) -> BewaardeZelftest | None:
     """The kept test whose answers are being changed in this session (reached through its link), if any."""
-    pk = _sessie(request).get("bewaard")
-    if not isinstance(pk, int):
-        return None
-    return BewaardeZelftest.objects.geldig(timezone.now()).filter(pk=pk).first()
+    return selectors.bewaarde_zelftest_in_sessie(_sessie(request).get("bewaard"))
 
 
 class PriveMixin:
