@@ -23,6 +23,7 @@ class Balk:
     breedte: int
     tekst_y: int
     waarde_x: int
+    tekst: str = ""  # shown instead of the number when set (e.g. "67%" or "grotendeels")
 
 
 @dataclass
@@ -36,14 +37,28 @@ class Staafdiagram:
     label_x: int
     balk_x: int
     kolomkop: str
+    waardekop: str = ""  # the table's value column; "Aantal" when empty
 
 
 def staafdiagram(
-    reeks: list[tuple[str, int]], *, id: str, titel: str, beschrijving: str, kolomkop: str
+    reeks: list[tuple[str, int]],
+    *,
+    id: str,
+    titel: str,
+    beschrijving: str,
+    kolomkop: str,
+    waardekop: str = "",
+    maximum: int | None = None,
+    teksten: list[str] | None = None,
 ) -> Staafdiagram:
-    """Horizontal bars, one per (label, value); the longest bar fills the drawing area."""
-    grootste = max((waarde for _, waarde in reeks), default=0) or 1
-    ruimte = BREEDTE - LABELBREEDTE - WAARDEBREEDTE - 2 * MARGE
+    """Horizontal bars, one per (label, value); the longest bar (or ``maximum``) fills the drawing area.
+
+    ``teksten``, one per bar, replace the printed numbers (in the drawing and in the table).
+    """
+    grootste = maximum or max((waarde for _, waarde in reeks), default=0) or 1
+    # Room after the longest bar for its printed value (a word needs more than a number: ~9 px a letter).
+    waardebreedte = max([WAARDEBREEDTE, *(len(tekst) * 9 + 12 for tekst in teksten or [])])
+    ruimte = BREEDTE - LABELBREEDTE - waardebreedte - 2 * MARGE
     balken = []
     for index, (label, waarde) in enumerate(reeks):
         y = MARGE + index * RIJHOOGTE
@@ -56,6 +71,7 @@ def staafdiagram(
                 breedte=max(breedte, 2) if waarde else 0,
                 tekst_y=y + BALKHOOGTE - 5,
                 waarde_x=LABELBREEDTE + MARGE + breedte + 6,
+                tekst=teksten[index] if teksten else "",
             )
         )
     return Staafdiagram(
@@ -68,6 +84,7 @@ def staafdiagram(
         label_x=LABELBREEDTE,
         balk_x=LABELBREEDTE + MARGE,
         kolomkop=kolomkop,
+        waardekop=waardekop,
     )
 
 

@@ -230,3 +230,7 @@ ENKELVOUD = {
     Zoekdocument.Soort.ETALAGE: _("Etalage-artikel"),
     Zoekdocument.Soort.PAGINA: _("Pagina"),
 }
+
+
+# The self-test's model lives in its own subpackage; importing it here registers it with the app.
+from .zelftest.models import BewaardeZelftest  # noqa: E402, F401

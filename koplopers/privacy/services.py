@@ -24,6 +24,7 @@ from django_otp import devices_for_user
 
 from gemeenten.models import Koploper
 from gemeenten.services import koploper_contactpersonen_uit_versies_verwijderen
+from kennisbank.zelftest.services import zelftests_verlopen_opruimen
 from koplopers.accounts.models import MisluktePoging, Uitnodiging
 from selectie.beoordeling.models import Belangenconflict, Beoordeling, Toewijzing, Uitgaand, Verklaring
 from selectie.models import AuditRegel, Bijlage, Ronde, Voordracht
@@ -247,4 +248,5 @@ def bewaartermijnen_toepassen(*, nu=None) -> dict[str, int]:
         koploper_contactpersonen_uit_versies_verwijderen(koploper=koploper)
         for koploper in Koploper.objects.prefetch_related("contactpersonen")
     )
+    verslag["zelftests"] = zelftests_verlopen_opruimen(nu=nu)
     return verslag

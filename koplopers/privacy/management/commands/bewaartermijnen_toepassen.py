@@ -15,6 +15,7 @@ SOORTEN = {
     "accounts": _("accounts na 2 jaar zonder inloggen"),
     "geanonimiseerde_accounts": _("lege geanonimiseerde accounts"),
     "contactpersonen_in_versies": _("verwijderde contactpersonen uit profielversies"),
+    "zelftests": _("bewaarde zelftests na 90 dagen"),
 }
 
 
