@@ -5,8 +5,8 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.core.files.storage import default_storage
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Count,
     DateTimeField,

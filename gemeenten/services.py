@@ -104,8 +104,20 @@ REGIO_PROVINCIE = {"Oosterschelderegio": "PV29", "Regio Twente": "PV23"}
 # admin wins).
 REGIO_LEDEN = {
     "Regio Twente": [
-        "GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164",
-        "GM1735", "GM0168", "GM0173", "GM1742", "GM0183", "GM1700", "GM0189",
+        "GM0141",
+        "GM0147",
+        "GM1774",
+        "GM0153",
+        "GM0158",
+        "GM0163",
+        "GM0164",
+        "GM1735",
+        "GM0168",
+        "GM0173",
+        "GM1742",
+        "GM0183",
+        "GM1700",
+        "GM0189",
     ],  # fmt: skip
     "Oosterschelderegio": ["GM0654", "GM0664", "GM0678", "GM1695", "GM0703", "GM1676", "GM0716"],
 }
@@ -381,7 +393,8 @@ def koploper_concept_opslaan(
 ) -> KoploperConcept:
     """Save the draft of ``koploper``. ``basis`` is the ``bewerkingstoken`` the form was opened with.
 
-    The answers are stored as typed (the source, see ``koplopers.opmaak``). Raises ``VerouderdConcept`` if the profile or its draft changed since.
+    The answers are stored as typed (the source, see ``koplopers.opmaak``). Raises ``VerouderdConcept`` if
+    the profile or its draft changed since.
     """
     koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
     if basis != bewerkingstoken(koploper):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class KoplopersConfig(AppConfig):
     name = "koplopers"
+    default = True  # apps.py also holds PortaalAdminConfig: without this, ready() never ran
     verbose_name = _("Koploperportaal")
 
     def ready(self):

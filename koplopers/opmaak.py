@@ -22,7 +22,7 @@ HTML_TAG = re.compile(r"</?(p|br|ul|ol|li|a|em|strong|i|b|div|span)\b[^<>]*>", r
 _OPSOMMING = re.compile(r"^[-*]\s+(?P<tekst>.*)$")
 _GENUMMERD = re.compile(r"^\d{1,3}[.)]\s+(?P<tekst>.*)$")
 _LINK = re.compile(
-    r"\[(?P<tekst>[^\]\n]+)\]\((?P<url>[^()\s]+)\)"
+    r"\[(?P<tekst>[^\]\n]+)\]\((?P<url>(?:https?://|mailto:|www\.)[^()\s]+)\)"
     r"|(?P<kaal>\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"])"
 )
 _VET = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

@@ -46,7 +46,7 @@ def _opslaan(koploper, gebruiker, **gegevens):
 def test_tekst_naar_html_script_blijft_tekst():
     html = tekst_naar_html('Hallo <script>alert("x")</script>')
 
-    assert html == "<p>Hallo &lt;script&gt;alert(\"x\")&lt;/script&gt;</p>"
+    assert html == '<p>Hallo &lt;script&gt;alert("x")&lt;/script&gt;</p>'
 
 
 def test_tekst_naar_html_javascript_link_wordt_geen_link():
@@ -57,7 +57,9 @@ def test_tekst_naar_html_javascript_link_wordt_geen_link():
 
 
 def test_tekst_naar_html_links_lijsten_en_nadruk():
-    html = tekst_naar_html("Zie [VNG](https://vng.nl) en *dit* en **dat**, of www.movisie.nl.\n\n- één\n\n1. eerst\n2. dan")
+    html = tekst_naar_html(
+        "Zie [VNG](https://vng.nl) en *dit* en **dat**, of www.movisie.nl.\n\n- één\n\n1. eerst\n2. dan"
+    )
 
     assert '<a href="https://vng.nl" rel="noopener noreferrer nofollow">VNG</a>' in html
     assert '<a href="https://www.movisie.nl" rel="noopener noreferrer nofollow">www.movisie.nl</a>.' in html
@@ -195,9 +197,9 @@ def test_herstellen_van_versie_van_andere_koploper_wordt_geweigerd(koploper):
 
 def test_gegevens_vergelijken_toont_woorden_en_lijsten():
     doelgroep = DoelgroepFactory(naam="Ouderen")
-    oud = {"organisatie": "<p>Wij helpen jongeren</p>", "doelgroepen": [], "links": [], "contactpersonen": []}
+    oud = {"organisatie": "Wij helpen jongeren", "doelgroepen": [], "links": [], "contactpersonen": []}
     nieuw = {
-        "organisatie": "<p>Wij helpen ouderen</p>",
+        "organisatie": "Wij helpen ouderen",
         "doelgroepen": [doelgroep.pk],
         "links": [{"titel": "Site", "url": "https://x.nl"}],
         "contactpersonen": [],
