@@ -43,23 +43,23 @@ BENCH_SLUG_PREFIX = "benchmark-"
 BENCH_BRON = "Synthetische benchmarkdata (bench/run.py): geen echte koploper, geen echte deelname."
 
 ORGANISATIE = (
-    "<p><strong>Benchmarkdata, geen echte gegevens.</strong> In {naam} kunnen inwoners voor onafhankelijke "
+    "**Benchmarkdata, geen echte gegevens.** In {naam} kunnen inwoners voor onafhankelijke "
     "cliëntondersteuning terecht bij een professionele cliëntondersteuner van de welzijnsorganisatie en bij "
     "een pool van vrijwillige ervaringsdeskundigen. Het sociaal team wijst inwoners vóór het "
-    "keukentafelgesprek op deze mogelijkheid, schriftelijk en mondeling.</p>"
-    "<p>De cliëntondersteuners werken wijkgericht en hebben korte lijnen met de huisartsen, de "
-    "wijkverpleging en de schuldhulpverlening.</p>"
+    "keukentafelgesprek op deze mogelijkheid, schriftelijk en mondeling.\n\n"
+    "De cliëntondersteuners werken wijkgericht en hebben korte lijnen met de huisartsen, de "
+    "wijkverpleging en de schuldhulpverlening."
 )
 AMBITIES = (
-    "<ul><li>Iedere inwoner van {naam} weet dat cliëntondersteuning bestaat en gratis is.</li>"
-    "<li>Ervaringsdeskundigen worden structureel betrokken bij beleid en uitvoering.</li>"
-    "<li>Cliëntondersteuning is ook beschikbaar bij vragen over werk, inkomen en onderwijs.</li></ul>"
+    "- Iedere inwoner van {naam} weet dat cliëntondersteuning bestaat en gratis is.\n"
+    "- Ervaringsdeskundigen worden structureel betrokken bij beleid en uitvoering.\n"
+    "- Cliëntondersteuning is ook beschikbaar bij vragen over werk, inkomen en onderwijs."
 )
 ACTIES = (
-    "<p>Samen met de adviesraad sociaal domein organiseren we voorlichtingsbijeenkomsten in de wijken, "
-    "we trainen de medewerkers van het sociaal team en we meten elk jaar de ervaringen van cliënten.</p>"
-    "<ol><li>Voorlichting in bibliotheek en buurthuis.</li><li>Scholing ervaringsdeskundigen.</li>"
-    "<li>Jaarlijkse cliëntervaringsmeting.</li></ol>"
+    "Samen met de adviesraad sociaal domein organiseren we voorlichtingsbijeenkomsten in de wijken, "
+    "we trainen de medewerkers van het sociaal team en we meten elk jaar de ervaringen van cliënten.\n\n"
+    "1. Voorlichting in bibliotheek en buurthuis.\n2. Scholing ervaringsdeskundigen.\n"
+    "3. Jaarlijkse cliëntervaringsmeting."
 )
 
 

@@ -6,18 +6,19 @@ from koplopers.accounts.models import User
 
 from .models import Contactpersoon, Doelgroep, Koploper, Link, Thema
 
+# Profile answers are stored as typed (plain text with light markup, see koplopers.opmaak).
 VOORBEELD_ORGANISATIE = (
-    "<p>Inwoners kunnen voor onafhankelijke cliëntondersteuning terecht bij een professionele "
+    "Inwoners kunnen voor onafhankelijke cliëntondersteuning terecht bij een professionele "
     "cliëntondersteuner en bij een pool van vrijwillige ervaringsdeskundigen. Het sociaal team wijst "
-    "inwoners vóór het keukentafelgesprek op deze mogelijkheid.</p>"
+    "inwoners vóór het keukentafelgesprek op deze mogelijkheid."
 )
 VOORBEELD_AMBITIES = (
-    "<ul><li>Iedere inwoner weet dat cliëntondersteuning bestaat en gratis is.</li>"
-    "<li>Ervaringsdeskundigen worden structureel betrokken bij beleid.</li></ul>"
+    "- Iedere inwoner weet dat cliëntondersteuning bestaat en gratis is.\n"
+    "- Ervaringsdeskundigen worden structureel betrokken bij beleid."
 )
 VOORBEELD_ACTIES = (
-    "<p>Samen met de adviesraad sociaal domein organiseren we voorlichtingsbijeenkomsten, "
-    "en we meten elk jaar de ervaringen van cliënten.</p>"
+    "Samen met de adviesraad sociaal domein organiseren we voorlichtingsbijeenkomsten, "
+    "en we meten elk jaar de ervaringen van cliënten."
 )
 
 UITGELICHT = ["almere", "vught", "regio-twente"]
@@ -27,9 +28,9 @@ DEMO_AMBTENAREN = {"ambtenaar.almere": "almere", "ambtenaar.twente": "regio-twen
 
 # Almere's approach as the public sources describe it (DOMAIN.md): real, not example text.
 ALMERE = {
-    "organisatie": "<p>De onafhankelijke cliëntondersteuning in Almere wordt gegeven door MEE IJsseloevers. "
-    "Daarnaast is er een <em>kompanenpool</em>: vrijwillige ervaringsdeskundigen die cliënten morele steun "
-    "geven en helpen hun vraag onder woorden te brengen.</p>",
+    "organisatie": "De onafhankelijke cliëntondersteuning in Almere wordt gegeven door MEE IJsseloevers. "
+    "Daarnaast is er een *kompanenpool*: vrijwillige ervaringsdeskundigen die cliënten morele steun "
+    "geven en helpen hun vraag onder woorden te brengen.",
 }
 
 

@@ -10,8 +10,9 @@ from .models import Doelgroep, Koploper, Thema
 from .services import MAX_AFBEELDING_BYTES, afbeelding_controleren
 
 RICH_TEXT_HULP = _(
-    "Typ gewoon tekst: een lege regel begint een nieuwe alinea, regels die met '- ' beginnen worden een "
-    "opsomming. Alleen alinea's, opsommingen, links en nadruk blijven bewaard; andere opmaak wordt weggehaald."
+    "Typ gewoon tekst. Een lege regel begint een nieuwe alinea. Regels die met '- ' beginnen worden een "
+    "opsomming, regels met '1. ' een genummerde lijst. Een webadres (https://…) wordt een link; een link met "
+    "eigen tekst schrijft u als [tekst](https://…). **Vet** en *schuin* kan ook."
 )
 
 

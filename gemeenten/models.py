@@ -1,5 +1,8 @@
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -326,3 +329,26 @@ class KoploperConcept(models.Model):
 
     def get_absolute_url(self):
         return reverse("gemeenten:bewerken", kwargs={"slug": self.koploper.slug})
+
+
+# While a service writes a whole version (publish, restore) it records the version itself, afterwards.
+versie_wordt_vastgelegd: ContextVar[bool] = ContextVar("versie_wordt_vastgelegd", default=False)
+
+
+@receiver([post_save, post_delete], sender=Link)
+@receiver([post_save, post_delete], sender=Contactpersoon)
+def _laatste_versie_bijwerken(sender, instance, **kwargs):
+    """A link or contact person changed outside the services (admin inline, import, demo data).
+
+    The newest version then still holds the links and contact persons from before the change (the
+    admin saves the profile before its inlines): it is brought up to date, so that restoring it later
+    brings back what was public at that moment.
+    """
+    if versie_wordt_vastgelegd.get() or kwargs.get("raw"):
+        return
+    koploper = Koploper.objects.filter(pk=instance.koploper_id).first()
+    if koploper is None:
+        return
+    laatste = koploper.history.order_by("-history_id").only("history_id").first()
+    if laatste is not None:
+        type(laatste).objects.filter(pk=laatste.pk).update(onderdelen=koploper_onderdelen(koploper))

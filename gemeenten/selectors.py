@@ -5,11 +5,13 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Count,
     DateTimeField,
     Exists,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -18,7 +20,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -198,6 +202,16 @@ def gepubliceerde_koplopers():
     return Koploper.objects.gepubliceerd()
 
 
+def kaart_aantallen(koplopers) -> tuple[int, int]:
+    """How many of ``koplopers`` the map draws (a municipality, or a region with known members; a region
+    counts once), and how many it cannot draw. One query."""
+    aantallen = koplopers.order_by().aggregate(
+        totaal=Count("pk", distinct=True),
+        op_kaart=Count("pk", distinct=True, filter=Q(gemeente__isnull=False) | Q(leden__isnull=False)),
+    )
+    return aantallen["op_kaart"], aantallen["totaal"] - aantallen["op_kaart"]
+
+
 def kaart_koplopers(koplopers):
     """The (filtered) published koplopers with what a map popup shows, and their member municipalities."""
     return (
@@ -306,3 +320,40 @@ def open_data_gemeenten():
 def open_data_provincies():
     """The provinces without boundaries, with the number of municipalities."""
     return Provincie.objects.defer("geometrie").annotate(aantal_gemeenten=Count("gemeenten")).order_by("naam")
+
+
+# --- Versions of a profile (history pages) -----------------------------------------------------------
+
+
+def koploper_versies(koploper: Koploper):
+    """Every recorded version of ``koploper``, newest first, each numbered (``nummer``) 1, 2, 3… from
+    the oldest: the number a person sees, whatever recorded the version (portal, admin, import)."""
+    return (
+        koploper.history.select_related("history_user")
+        .annotate(nummer=Window(RowNumber(), order_by=F("history_id").asc()))
+        .order_by("-history_id")
+    )
+
+
+def versienummer(versie) -> int:
+    """The number of one version (see ``koploper_versies``)."""
+    return type(versie).objects.filter(id=versie.id, history_id__lte=versie.history_id).count()
+
+
+def laatste_versienummer(koploper: Koploper) -> int:
+    return koploper.history.count()
+
+
+def profiel_voorbeeld(gegevens: dict) -> dict:
+    """A state of a profile (in the draft's format) with what the public page would show of it."""
+    return {
+        **gegevens,
+        "doelgroep_namen": list(
+            Doelgroep.objects.filter(pk__in=gegevens.get("doelgroepen", [])).values_list("naam", flat=True)
+        ),
+        "thema_namen": list(Thema.objects.filter(pk__in=gegevens.get("themas", [])).values_list("naam", flat=True)),
+        "logo_url": default_storage.url(gegevens["logo"]) if gegevens.get("logo") else "",
+        "publieke_contactpersonen": [
+            contact for contact in gegevens.get("contactpersonen", []) if contact.get("toestemming_publicatie")
+        ],
+    }

@@ -10,19 +10,17 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from koplopers.bestanden import MAX_AFBEELDING_PIXELS
-from koplopers.html import schoon_html
+from koplopers.opmaak import normaliseer
 
 from .models import (
     Contactpersoon,
@@ -36,6 +34,7 @@ from .models import (
     Versiereden,
     koploper_onderdelen,
     logo_pad,
+    versie_wordt_vastgelegd,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -56,6 +55,29 @@ THEMAS = ["Bekendheid", "Werk en inkomen", "Overgang Wmo–Wlz", "Inzet ervaring
 
 # Regions in the historical record: their province is known, their member municipalities are not.
 REGIO_PROVINCIE = {"Oosterschelderegio": "PV29", "Regio Twente": "PV23"}
+
+# Their member municipalities (CBS codes), so that a region is drawn on the map. The source names only the
+# region; these are the 14 municipalities of the public body Regio Twente. The Oosterschelderegio's members
+# are not established by the source ("niet vastgesteld"), so none are invented: it is listed, not drawn,
+# until staff enter them in the admin. Only filled in while a region has no members yet (an edit wins).
+REGIO_LEDEN = {
+    "Regio Twente": [
+        "GM0141",
+        "GM0147",
+        "GM1774",
+        "GM0153",
+        "GM0158",
+        "GM0163",
+        "GM0164",
+        "GM1735",
+        "GM0168",
+        "GM0173",
+        "GM1742",
+        "GM0183",
+        "GM1700",
+        "GM0189",
+    ],  # fmt: skip
+}
 
 # Target groups the source names for a koploper.
 DOELGROEPEN_VOLGENS_BRON = {"Vught": ["GGZ-cliënten", "Visueel gehandicapten"]}
@@ -178,6 +200,8 @@ def koplopers_bekend_laden() -> Laadverslag:
         defaults.update({"deelname_volgens_bron": periode, "bron_url": rij["bron_url"]})
         koploper, nieuw = Koploper.objects.update_or_create(slug=slugify(naam), defaults=defaults)
         verslag.tel("koploper", nieuw)
+        if naam in REGIO_LEDEN and not koploper.leden.exists():
+            koploper.leden.set(Gemeente.objects.filter(code__in=REGIO_LEDEN[naam]))
         koploper.doelgroepen.add(*[doelgroepen[n] for n in DOELGROEPEN_VOLGENS_BRON.get(naam, [])])
         koploper.themas.add(*[themas[n] for n in THEMAS_VOLGENS_BRON.get(naam, [])])
     return verslag
@@ -193,33 +217,8 @@ MAX_AFBEELDING_ZIJDE = 1200
 TOEGESTANE_BEELDFORMATEN = {"PNG", "JPEG", "GIF", "WEBP"}
 
 
-HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-
-
 class VerouderdConcept(ValidationError):  # noqa: N818 (a ValidationError, shown in the form)
     """The profile changed after the form was opened."""
-
-
-def tekst_naar_html(tekst: str) -> str:
-    """Turn what an official typed or pasted into the allowed rich text, then sanitise it.
-
-    Text without tags becomes paragraphs (blank line between them); lines starting with "- " or "* "
-    become a bulleted list. HTML is kept, but only paragraphs, lists, links and emphasis survive.
-    """
-    tekst = (tekst or "").strip()
-    if not tekst:
-        return ""
-    if not HTML_TAG.search(tekst):
-        blokken = []
-        for blok in re.split(r"\n\s*\n", tekst.replace("\r\n", "\n")):
-            regels = [regel.strip() for regel in blok.strip().split("\n") if regel.strip()]
-            if regels and all(regel[:2] in ("- ", "* ") for regel in regels):
-                items = "".join(f"<li>{escape(regel[2:].strip())}</li>" for regel in regels)
-                blokken.append(f"<ul>{items}</ul>")
-            elif regels:
-                blokken.append("<p>" + "<br>".join(escape(regel) for regel in regels) + "</p>")
-        tekst = "".join(blokken)
-    return schoon_html(tekst)
 
 
 def _te_veel_pixels() -> ValidationError:
@@ -351,7 +350,8 @@ def koploper_concept_opslaan(
 ) -> KoploperConcept:
     """Save the draft of ``koploper``. ``basis`` is the ``bewerkingstoken`` the form was opened with.
 
-    Rich text is sanitised here. Raises ``VerouderdConcept`` if the profile or its draft changed since.
+    The answers are stored as typed (the source, see ``koplopers.opmaak``). Raises ``VerouderdConcept`` if
+    the profile or its draft changed since.
     """
     koploper = Koploper.objects.select_for_update().get(pk=koploper.pk)
     if basis != bewerkingstoken(koploper):
@@ -364,7 +364,7 @@ def koploper_concept_opslaan(
         )
     vorige = concept_of_gepubliceerd(koploper)
     nieuw = {
-        **{veld: tekst_naar_html(gegevens.get(veld, "")) for veld in PROFIEL_TEKSTVELDEN},
+        **{veld: normaliseer(gegevens.get(veld, "")) for veld in PROFIEL_TEKSTVELDEN},
         "doelgroepen": sorted(int(pk) for pk in gegevens.get("doelgroepen", [])),
         "themas": sorted(int(pk) for pk in gegevens.get("themas", [])),
         "links": [{"titel": link["titel"], "url": link["url"]} for link in gegevens.get("links", [])],
@@ -401,15 +401,21 @@ def koploper_concept_opslaan(
 def _gegevens_toepassen(koploper: Koploper, gegevens: dict) -> None:
     """Write ``gegevens`` to the published profile without recording history (the caller records one)."""
     for veld in PROFIEL_TEKSTVELDEN:
-        setattr(koploper, veld, schoon_html(gegevens.get(veld, "")))
+        setattr(koploper, veld, normaliseer(gegevens.get(veld, "")))
     koploper.logo.name = gegevens.get("logo", "") or ""
     koploper.logo_alt = gegevens.get("logo_alt", "")
     koploper.skip_history_when_saving = True
+    token = versie_wordt_vastgelegd.set(True)
     try:
         koploper.doelgroepen.set(Doelgroep.objects.filter(pk__in=gegevens.get("doelgroepen", [])))
         koploper.themas.set(Thema.objects.filter(pk__in=gegevens.get("themas", [])))
+        _onderdelen_toepassen(koploper, gegevens)
     finally:
         del koploper.skip_history_when_saving
+        versie_wordt_vastgelegd.reset(token)
+
+
+def _onderdelen_toepassen(koploper: Koploper, gegevens: dict) -> None:
     if "links" in gegevens:
         koploper.links.all().delete()
         for volgorde, link in enumerate(gegevens["links"]):
@@ -624,9 +630,9 @@ class Verschil:
         return bool(self.segmenten)
 
 
-def _platte_tekst(html: str) -> str:
-    tekst = re.sub(r"</(p|li)>|<br\s*/?>", "\n", html or "")
-    return unescape(strip_tags(tekst)).strip()
+def _platte_tekst(tekst: str) -> str:
+    """The source of an answer, compared as people typed it (the markup is plain text too)."""
+    return normaliseer(tekst)
 
 
 def _woorden_vergelijken(oud: str, nieuw: str) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class KoplopersConfig(AppConfig):
     default = True  # this module also holds (and imports) admin configs
     name = "koplopers"
+    default = True  # apps.py also holds PortaalAdminConfig: without this, ready() never ran
     verbose_name = _("Koploperportaal")
 
     def ready(self):

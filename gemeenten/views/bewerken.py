@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .. import services
+from .. import selectors, services
 from ..forms import ContactpersoonFormSet, KoploperProfielForm, LinkFormSet
 from ..models import Koploper, KoploperConcept
 
@@ -100,6 +102,7 @@ class KoploperBewerkenView(KoploperMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         concept = KoploperConcept.objects.filter(koploper=self.koploper).select_related("bijgewerkt_door").first()
         context["concept"] = concept
+        context["versienummer"] = selectors.laatste_versienummer(self.koploper)
         if concept is not None:
             context["wijzigingen"] = services.gegevens_vergelijken(
                 services.koploper_gegevens(self.koploper), concept.gegevens
@@ -110,16 +113,34 @@ class KoploperBewerkenView(KoploperMixin, TemplateView):
         return context
 
 
-class KoploperPublicerenView(KoploperMixin, View):
+def _tijdstip(moment) -> str:
+    """A moment as people in the Netherlands read it (Europe/Amsterdam), as on the history pages."""
+    return date_format(localtime(moment), "j F Y H:i")
+
+
+class KoploperPublicerenView(KoploperMixin, TemplateView):
+    """GET: a preview of what will be public and what changes; POST: publish."""
+
     permission_required = "gemeenten.profiel_publiceren"
-    http_method_names = ["post"]
+    template_name = "gemeenten/koploper_publiceren.html"
+    http_method_names = ["get", "post"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        gegevens = services.concept_of_gepubliceerd(self.koploper)
+        context.update(
+            voorbeeld=selectors.profiel_voorbeeld(gegevens),
+            wijzigingen=services.gegevens_vergelijken(services.koploper_gegevens(self.koploper), gegevens),
+            nieuw_nummer=selectors.laatste_versienummer(self.koploper) + 1,
+        )
+        return context
 
     def post(self, request, *args, **kwargs):
         koploper = services.koploper_publiceren(koploper=self.koploper, gebruiker=request.user)
         messages.success(
             request,
             _("Het profiel is gepubliceerd als versie %(versie)d en staat op de openbare pagina.")
-            % {"versie": koploper.versie},
+            % {"versie": selectors.laatste_versienummer(koploper)},
         )
         return redirect("gemeenten:bewerken", slug=koploper.slug)
 
@@ -143,7 +164,7 @@ class KoploperGeschiedenisView(KoploperMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return self.koploper.history.select_related("history_user").order_by("-history_date", "-history_id")
+        return selectors.koploper_versies(self.koploper)
 
 
 class KoploperVersieView(KoploperMixin, TemplateView):
@@ -168,23 +189,48 @@ class KoploperVersieView(KoploperMixin, TemplateView):
         gegevens = services.versie_gegevens(versie)
         context.update(
             versie=versie,
+            nummer=selectors.versienummer(versie),
             vorige=vorige,
+            vorige_nummer=selectors.versienummer(vorige) if vorige else None,
             gegevens=gegevens,
             wijzigingen=services.gegevens_vergelijken(services.versie_gegevens(vorige), gegevens) if vorige else None,
         )
         return context
 
 
-class KoploperHerstellenView(KoploperMixin, View):
+class KoploperHerstellenView(KoploperMixin, TemplateView):
+    """GET: the version as the public page would show it and what changes; POST: restore it."""
+
     permission_required = "gemeenten.profiel_herstellen"
-    http_method_names = ["post"]
+    template_name = "gemeenten/koploper_herstellen.html"
+    http_method_names = ["get", "post"]
+
+    @cached_property
+    def versie(self):
+        return get_object_or_404(self.koploper.history.all(), history_id=self.kwargs["versie"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        gegevens = services.versie_gegevens(self.versie)
+        context.update(
+            versie=self.versie,
+            nummer=selectors.versienummer(self.versie),
+            nieuw_nummer=selectors.laatste_versienummer(self.koploper) + 1,
+            voorbeeld=selectors.profiel_voorbeeld(gegevens),
+            wijzigingen=services.gegevens_vergelijken(services.koploper_gegevens(self.koploper), gegevens),
+        )
+        return context
 
     def post(self, request, *args, **kwargs):
-        versie = get_object_or_404(self.koploper.history.all(), history_id=self.kwargs["versie"])
-        koploper = services.koploper_herstellen(koploper=self.koploper, versie=versie, gebruiker=request.user)
+        nummer = selectors.versienummer(self.versie)
+        koploper = services.koploper_herstellen(koploper=self.koploper, versie=self.versie, gebruiker=request.user)
         messages.success(
             request,
-            _("De versie van %(datum)s is hersteld en gepubliceerd als versie %(versie)d.")
-            % {"datum": versie.history_date.strftime("%d-%m-%Y %H:%M"), "versie": koploper.versie},
+            _("Versie %(nummer)d (%(datum)s) is hersteld en gepubliceerd als versie %(versie)d.")
+            % {
+                "nummer": nummer,
+                "datum": _tijdstip(self.versie.history_date),
+                "versie": selectors.laatste_versienummer(koploper),
+            },
         )
         return redirect("gemeenten:geschiedenis", slug=koploper.slug)

@@ -106,12 +106,14 @@ class KoploperKaartView(TemplateView):
     def get_context_data(self, **kwargs):
         filterset = _filterset(self.request, queryset=selectors.gepubliceerde_koplopers())
         geojson_url = reverse("gemeenten:kaart_geojson")
+        aantal, niet_op_kaart = selectors.kaart_aantallen(filterset.qs)
         if filterset.querystring:
             geojson_url = f"{geojson_url}?{filterset.querystring}"
         return super().get_context_data(
             filterset=filterset,
             versie=selectors.publieke_versie()[0],
-            aantal=filterset.qs.count(),
+            aantal=aantal,
+            niet_op_kaart=niet_op_kaart,
             lijst_met_filters=_met_filters("gemeenten:lijst", filterset),
             kaart_config=_kaart_config(modus="overzicht", geojson=geojson_url, container="kaart"),
             **kwargs,
@@ -187,7 +189,13 @@ class KoploperDetailView(DetailView):
 def _profiel_kaart_config(profiel) -> dict | bool:
     """The small map's configuration, or False (cacheable) when the area is not known."""
     gebied = selectors.koploper_gebied(profiel)
-    return _kaart_config(modus="enkel", gebied=gebied, container="profielkaart") if gebied else False
+    if not gebied:
+        return False
+    # The surroundings (neighbouring municipalities, in grey) come from the map's GeoJSON, which the
+    # browser caches (ETag) and which also works without tiles.
+    return _kaart_config(
+        modus="enkel", gebied=gebied, container="profielkaart", omgeving=reverse("gemeenten:kaart_geojson")
+    )
 
 
 kaart_geojson = KaartGeojsonView.as_view()

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Koploper
+from koplopers.opmaak import tekst_naar_html
 
 from ..models import Etalageartikel, Kennisitem, Zoekdocument
 from ..tekst import platte_tekst
@@ -55,9 +56,9 @@ class Bron:
 
 def _koploper_bron(koploper: Koploper) -> Bron:
     delen = [
-        platte_tekst(koploper.organisatie),
-        platte_tekst(koploper.ambities),
-        platte_tekst(koploper.acties),
+        platte_tekst(tekst_naar_html(koploper.organisatie)),
+        platte_tekst(tekst_naar_html(koploper.ambities)),
+        platte_tekst(tekst_naar_html(koploper.acties)),
         ", ".join(doelgroep.naam for doelgroep in koploper.doelgroepen.all()),
         ", ".join(thema.naam for thema in koploper.themas.all()),
         ", ".join(lid.naam for lid in koploper.leden.all()),

@@ -4,7 +4,10 @@
  * Two modes, chosen by the configuration the page hands over with json_script (id "kaart-config"):
  *  - "overzicht": all municipalities from the GeoJSON endpoint (same filters as the page), the
  *    koplopers highlighted, each koploper clickable and keyboard reachable, opening a popup;
- *  - "enkel": the municipality or region of one profile, drawn from the configuration itself.
+ *    a region is one koploper: its member municipalities share one popup and one keyboard stop;
+ *  - "enkel": the municipality or region of one profile, drawn from the configuration itself, on top
+ *    of the surrounding municipalities in grey (from the same GeoJSON endpoint).
+ * Escape closes an open popup and returns the focus to the koploper it belongs to.
  * Without tiles (offline) the boundaries still draw on a plain background. No inline script, no
  * inline style: everything visual lives in kaart.css (Leaflet sets positions through the CSSOM).
  */
@@ -52,6 +55,12 @@
       if (sluiten) {
         sluiten.setAttribute("aria-label", teksten.sluiten);
         sluiten.setAttribute("title", teksten.sluiten);
+      }
+    });
+    container.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && kaart._popup && kaart.hasLayer(kaart._popup)) {
+        event.preventDefault();
+        kaart.closePopup();
       }
     });
     (config.tegels || []).forEach(function (tegel) {
@@ -110,15 +119,21 @@
     return inhoud;
   }
 
-  // Make a koploper's boundary a keyboard-reachable button that opens its popup.
-  function maakBedienbaar(laag, p) {
+  // Make a koploper's boundary a keyboard-reachable button that opens its popup. A region's other
+  // member municipalities open the same popup with the mouse but are no extra keyboard stop.
+  function maakBedienbaar(laag, p, eerste) {
     var pad = laag.getElement();
     if (!pad) {
       return;
     }
+    pad.setAttribute("data-koploper", p.slug);
+    if (!eerste) {
+      pad.setAttribute("aria-hidden", "true");
+      return;
+    }
     pad.setAttribute("tabindex", "0");
     pad.setAttribute("role", "button");
-    pad.setAttribute("aria-label", p.naam);
+    pad.setAttribute("aria-label", p.koploper_naam || p.naam);
     pad.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") {
         return;
@@ -135,6 +150,19 @@
       });
       laag.openPopup();
     });
+  }
+
+  // A region's popup names the region, not the member that happens to carry it.
+  function regioProperties(p) {
+    if (!p.koploper_naam || p.koploper_naam === p.naam) {
+      return p;
+    }
+    var kopie = {};
+    Object.keys(p).forEach(function (sleutel) {
+      kopie[sleutel] = p[sleutel];
+    });
+    kopie.naam = p.koploper_naam;
+    return kopie;
   }
 
   function tekenOverzicht(kaart) {
@@ -156,18 +184,31 @@
           { type: "FeatureCollection", features: gewoon },
           { interactive: false, style: { className: "gemeente", weight: 1 } }
         ).addTo(kaart);
+        // One popup per koploper: a region's members all open the popup of the region, anchored on
+        // the member that keyboard users reach.
+        var eersteLaag = {};
         L.geoJSON(
           { type: "FeatureCollection", features: koplopers },
           {
             style: { className: "gemeente gemeente--koploper", weight: 1.5 },
             onEachFeature: function (feature, laag) {
-              laag.bindPopup(popupInhoud(feature.properties), { maxWidth: 280 });
+              var p = feature.properties;
+              var eerste = !eersteLaag[p.slug];
+              if (eerste) {
+                eersteLaag[p.slug] = laag;
+                laag.bindPopup(popupInhoud(regioProperties(p)), { maxWidth: 280 });
+              } else {
+                laag.on("click", function () {
+                  eersteLaag[p.slug].openPopup();
+                });
+              }
               laag.on("add", function () {
-                maakBedienbaar(laag, feature.properties);
+                maakBedienbaar(laag, p, eerste);
               });
             }
           }
         ).addTo(kaart);
+        container.setAttribute("data-koplopers", String(Object.keys(eersteLaag).length));
         if (gemeenten.getLayers().length) {
           kaart.fitBounds(gemeenten.getBounds());
         }
@@ -183,8 +224,38 @@
       interactive: false,
       style: { className: "gemeente gemeente--koploper", weight: 2 }
     }).addTo(kaart);
-    kaart.fitBounds(gebied.getBounds(), { padding: [16, 16], maxZoom: 11 });
+    kaart.fitBounds(gebied.getBounds(), { padding: [24, 24], maxZoom: 10 });
     container.setAttribute("data-geladen", String(gebied.getLayers().length));
+    if (!config.omgeving) {
+      return;
+    }
+    var eigen = {};
+    config.gebied.features.forEach(function (f) {
+      eigen[f.properties.naam] = true;
+    });
+    fetch(config.omgeving, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+      .then(function (antwoord) {
+        if (!antwoord.ok) {
+          throw new Error("HTTP " + antwoord.status);
+        }
+        return antwoord.json();
+      })
+      .then(function (data) {
+        var omgeving = L.geoJSON(
+          {
+            type: "FeatureCollection",
+            features: data.features.filter(function (f) {
+              return !eigen[f.properties.naam];
+            })
+          },
+          { interactive: false, style: { className: "gemeente gemeente--omgeving", weight: 1 } }
+        ).addTo(kaart);
+        gebied.bringToFront();
+        container.setAttribute("data-omgeving", String(omgeving.getLayers().length));
+      })
+      .catch(function () {
+        // The surroundings are decoration: the koploper itself is already drawn.
+      });
   }
 
   var kaart = maakKaart();

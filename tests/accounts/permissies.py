@@ -130,13 +130,9 @@ VERWACHTINGEN = [
         post=_met(AMBTENAAR_A_EN_STAF, 302),
         post_data=_profielgegevens,
     ),
-    Verwachting(
-        "gemeenten:publiceren", kwargs=_profiel, get=_met(AMBTENAAR_A_EN_STAF, 405), post=_met(AMBTENAAR_A_EN_STAF, 302)
-    ),
+    Verwachting("gemeenten:publiceren", kwargs=_profiel, get=AMBTENAAR_A_EN_STAF, post=_met(AMBTENAAR_A_EN_STAF, 302)),
     Verwachting("gemeenten:depubliceren", kwargs=_profiel, get=_met(ALLEEN_STAF, 405), post=_met(ALLEEN_STAF, 302)),
     Verwachting("gemeenten:geschiedenis", kwargs=_profiel, get=AMBTENAAR_A_EN_STAF),
     Verwachting("gemeenten:versie", kwargs=_versie, get=AMBTENAAR_A_EN_STAF),
-    Verwachting(
-        "gemeenten:herstellen", kwargs=_versie, get=_met(AMBTENAAR_A_EN_STAF, 405), post=_met(AMBTENAAR_A_EN_STAF, 302)
-    ),
+    Verwachting("gemeenten:herstellen", kwargs=_versie, get=AMBTENAAR_A_EN_STAF, post=_met(AMBTENAAR_A_EN_STAF, 302)),
 ]

@@ -79,7 +79,7 @@ def test_opslaan_maakt_concept_en_laat_openbare_pagina_ongemoeid(client_ambtenaa
     response = client_ambtenaar.post(_url("bewerken", koploper), _formulier(koploper, organisatie="Nieuwe aanpak"))
 
     assert response["Location"] == _url("bewerken", koploper)
-    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "<p>Nieuwe aanpak</p>"
+    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "Nieuwe aanpak"
     assert "Nieuwe aanpak" not in client.get(koploper.get_absolute_url()).text
     pagina = client_ambtenaar.get(_url("bewerken", koploper))
     assert "Het concept is opgeslagen" in pagina.text
@@ -95,8 +95,12 @@ def test_opslaan_schoont_script_en_links(client_ambtenaar, koploper):
         ),
     )
 
+    # Stored as typed (the editor shows it again); shown as text, never as markup.
     opgeslagen = KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"]
-    assert "script" not in opgeslagen and "javascript" not in opgeslagen and "onclick" not in opgeslagen
+    assert opgeslagen.startswith('<p onclick="x()">Tekst')
+    voorbeeld = client_ambtenaar.get(_url("publiceren", koploper)).content.decode()
+    assert "<script>alert" not in voorbeeld and '<a href="javascript' not in voorbeeld and "<p onclick" not in voorbeeld
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in voorbeeld
 
 
 def test_publiceren_toont_wijziging_op_openbare_pagina(client_ambtenaar, client, koploper):
@@ -151,13 +155,13 @@ def test_verouderde_bewerking_in_tweede_tabblad(client_ambtenaar, koploper):
     assert response.status_code == 409
     assert "Iemand anders heeft dit profiel gewijzigd" in response.text
     assert "Tekst uit tab twee" in response.text
-    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "<p>Tekst uit tab een</p>"
+    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "Tekst uit tab een"
     # Saving again (now based on the current state) deliberately replaces the other tab's draft.
     opnieuw = client_ambtenaar.post(
         _url("bewerken", koploper), {**tab_twee, "basis": response.context["form"]["basis"].value()}
     )
     assert opnieuw.status_code == 302
-    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "<p>Tekst uit tab twee</p>"
+    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "Tekst uit tab twee"
 
 
 def _afbeelding(formaat="PNG", grootte=(2400, 1600), naam="logo.png"):

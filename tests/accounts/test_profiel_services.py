@@ -10,6 +10,7 @@ from PIL import Image
 
 from gemeenten import services
 from gemeenten.models import Koploper, KoploperConcept, Versiereden
+from koplopers.opmaak import tekst_naar_html
 from tests.factories.accounts import AmbtenaarFactory
 from tests.factories.gemeenten import ContactpersoonFactory, DoelgroepFactory, KoploperFactory, ThemaFactory
 
@@ -33,62 +34,53 @@ def _opslaan(koploper, gebruiker, **gegevens):
     return services.koploper_concept_opslaan(
         koploper=koploper,
         gebruiker=gebruiker,
-        gegevens={"organisatie": "<p>Nieuw.</p>", "ambities": "", "acties": "", **gegevens},
+        gegevens={"organisatie": "Nieuw.", "ambities": "", "acties": "", **gegevens},
         basis=services.bewerkingstoken(koploper),
         logo=gegevens.pop("logo", None),
     )
 
 
-# --- Sanitising ---------------------------------------------------------------------------------------------
+# --- Stored as typed, rendered sanitised (koplopers.opmaak) ----------------------------------------------
 
 
-def test_tekst_naar_html_script_wordt_verwijderd():
-    html = services.tekst_naar_html('<p>Hallo</p><script>alert("x")</script>')
+def test_tekst_naar_html_script_blijft_tekst():
+    html = tekst_naar_html('Hallo <script>alert("x")</script>')
 
-    assert html == "<p>Hallo</p>"
+    assert html == '<p>Hallo &lt;script&gt;alert("x")&lt;/script&gt;</p>'
 
 
-def test_tekst_naar_html_javascript_link_verliest_href():
-    html = services.tekst_naar_html('<p><a href="javascript:alert(1)">klik</a></p>')
+def test_tekst_naar_html_javascript_link_wordt_geen_link():
+    html = tekst_naar_html("[klik](javascript:kwaad)")
 
-    assert "javascript" not in html
+    assert "<a" not in html
     assert "klik" in html
 
 
-def test_tekst_naar_html_style_en_onclick_worden_verwijderd():
-    html = services.tekst_naar_html('<p style="color:red" onclick="x()">Tekst</p><style>p{}</style>')
-
-    assert html == "<p>Tekst</p>"
-
-
-def test_tekst_naar_html_toegestane_opmaak_blijft():
-    html = services.tekst_naar_html('<p>Zie <a href="https://vng.nl">VNG</a> en <em>dit</em></p><ul><li>één</li></ul>')
+def test_tekst_naar_html_links_lijsten_en_nadruk():
+    html = tekst_naar_html(
+        "Zie [VNG](https://vng.nl) en *dit* en **dat**, of www.movisie.nl.\n\n- één\n\n1. eerst\n2. dan"
+    )
 
     assert '<a href="https://vng.nl" rel="noopener noreferrer nofollow">VNG</a>' in html
+    assert '<a href="https://www.movisie.nl" rel="noopener noreferrer nofollow">www.movisie.nl</a>.' in html
     assert "<em>dit</em>" in html
-    assert "<ul><li>één</li></ul>" in html
+    assert "<strong>dat</strong>" in html
+    assert "<ul><li>één</li></ul><ol><li>eerst</li><li>dan</li></ol>" in html
 
 
 def test_tekst_naar_html_platte_tekst_wordt_alineas_en_opsomming():
-    html = services.tekst_naar_html("Eerste alinea.\n\nTweede <geen tag\n\n- een\n- twee")
+    html = tekst_naar_html("Eerste alinea.\n\nTweede <geen tag\n\n- een\n- twee")
 
     assert html == "<p>Eerste alinea.</p><p>Tweede &lt;geen tag</p><ul><li>een</li><li>twee</li></ul>"
 
 
-def test_concept_opslaan_schoont_de_drie_antwoorden(koploper):
+def test_concept_opslaan_bewaart_de_tekst_zoals_getypt(koploper):
     ambtenaar = AmbtenaarFactory(koplopers=[koploper])
 
-    concept = _opslaan(
-        koploper,
-        ambtenaar,
-        organisatie="<p>Goed</p><script>kwaad()</script>",
-        ambities='<a href="javascript:kwaad()">x</a>',
-        acties='<p style="x">y</p>',
-    )
+    concept = _opslaan(koploper, ambtenaar, organisatie="Goed\r\n\r\n- een\r\n- twee  \r\n", ambities="<b>x</b>")
 
-    assert concept.gegevens["organisatie"] == "<p>Goed</p>"
-    assert "javascript" not in concept.gegevens["ambities"]
-    assert concept.gegevens["acties"] == "<p>y</p>"
+    assert concept.gegevens["organisatie"] == "Goed\n\n- een\n- twee"
+    assert concept.gegevens["ambities"] == "<b>x</b>"
 
 
 # --- Drafts and publishing -----------------------------------------------------------------------------------
@@ -101,7 +93,7 @@ def test_concept_opslaan_verandert_de_openbare_versie_niet(koploper):
 
     koploper.refresh_from_db()
     assert koploper.organisatie == oud
-    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "<p>Geheel nieuw</p>"
+    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "Geheel nieuw"
 
 
 def test_concept_opslaan_verouderd_wordt_geweigerd(koploper):
@@ -116,7 +108,7 @@ def test_concept_opslaan_verouderd_wordt_geweigerd(koploper):
             koploper=koploper, gebruiker=ambtenaar, gegevens={"organisatie": "Tab twee"}, basis=basis
         )
 
-    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "<p>Tab een</p>"
+    assert KoploperConcept.objects.get(koploper=koploper).gegevens["organisatie"] == "Tab een"
 
 
 def test_concept_opslaan_na_publicatie_van_een_ander_is_verouderd(koploper):
@@ -145,7 +137,7 @@ def test_publiceren_zet_concept_door_en_legt_versie_vast(koploper):
     services.koploper_publiceren(koploper=koploper, gebruiker=ambtenaar)
 
     koploper.refresh_from_db()
-    assert koploper.organisatie == "<p>Zo doen wij het.</p>"
+    assert koploper.organisatie == "Zo doen wij het."
     assert list(koploper.doelgroepen.all()) == [doelgroep]
     assert list(koploper.themas.all()) == [thema]
     assert [(link.titel, link.url) for link in koploper.links.all()] == [("Website", "https://example.nl")]
@@ -170,7 +162,7 @@ def test_depubliceren_verbergt_profiel_en_bewaart_inhoud(koploper):
 
     koploper.refresh_from_db()
     assert koploper.gepubliceerd is False
-    assert koploper.organisatie == "<p>Zo is het georganiseerd.</p>"
+    assert koploper.organisatie == "Zo is het georganiseerd."
     assert not Koploper.objects.gepubliceerd().filter(pk=koploper.pk).exists()
     assert koploper.history.first().history_change_reason == Versiereden.DEPUBLICEREN
 
@@ -189,7 +181,7 @@ def test_herstellen_publiceert_eerdere_versie_opnieuw(koploper):
     services.koploper_herstellen(koploper=koploper, versie=eerste, gebruiker=ambtenaar)
 
     koploper.refresh_from_db()
-    assert koploper.organisatie == "<p>Versie een</p>"
+    assert koploper.organisatie == "Versie een"
     assert list(koploper.doelgroepen.all()) == [doelgroep]
     assert [c.naam for c in koploper.contactpersonen.all()] == ["A"]
     assert koploper.versie == 3
@@ -205,9 +197,9 @@ def test_herstellen_van_versie_van_andere_koploper_wordt_geweigerd(koploper):
 
 def test_gegevens_vergelijken_toont_woorden_en_lijsten():
     doelgroep = DoelgroepFactory(naam="Ouderen")
-    oud = {"organisatie": "<p>Wij helpen jongeren</p>", "doelgroepen": [], "links": [], "contactpersonen": []}
+    oud = {"organisatie": "Wij helpen jongeren", "doelgroepen": [], "links": [], "contactpersonen": []}
     nieuw = {
-        "organisatie": "<p>Wij helpen ouderen</p>",
+        "organisatie": "Wij helpen ouderen",
         "doelgroepen": [doelgroep.pk],
         "links": [{"titel": "Site", "url": "https://x.nl"}],
         "contactpersonen": [],

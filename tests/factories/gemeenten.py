@@ -58,9 +58,9 @@ class KoploperFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.naam))
     soort = Koploper.Soort.GEMEENTE
     provincie = factory.LazyAttribute(lambda o: o.gemeente.provincie if o.gemeente else None)
-    organisatie = "<p>Zo is het georganiseerd.</p>"
-    ambities = "<p>Dit zijn de ambities.</p>"
-    acties = "<p>Dit zijn de acties.</p>"
+    organisatie = "Zo is het georganiseerd."
+    ambities = "Dit zijn de ambities."
+    acties = "Dit zijn de acties."
     gepubliceerd = True
 
 

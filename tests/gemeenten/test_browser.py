@@ -110,6 +110,79 @@ def test_profile_map_draws_the_municipality(page, demodata):
     assert _fouten_van_de_pagina(meldingen) == []
 
 
+def test_map_count_equals_the_koplopers_that_can_be_chosen(page, demodata):
+    page.goto(reverse("gemeenten:kaart"))
+    page.wait_for_selector("#kaart[data-geladen]")
+
+    aantal = int(page.locator("#resultaten-aantal").inner_text().split()[0])
+    knoppen = page.locator("#kaart path[role=button]")
+    getekend = set(
+        page.locator("#kaart path.gemeente--koploper").evaluate_all("els => els.map(e => e.dataset.koploper)")
+    )
+
+    assert aantal == Koploper.objects.filter(gepubliceerd=True).count() == 28  # the 2 regions included
+    assert knoppen.count() == aantal == len(getekend)
+    assert "regio-twente" in getekend and "oosterschelderegio" in getekend
+
+
+def test_map_region_opens_one_popup_from_any_member_and_escape_closes_it(page, demodata):
+    page.goto(reverse("gemeenten:kaart"))
+    page.wait_for_selector("#kaart[data-geladen]")
+
+    page.locator('#kaart path[data-koploper="regio-twente"][aria-hidden="true"]').first.click(force=True)
+    page.locator(".leaflet-popup").wait_for()
+    assert page.locator(".leaflet-popup .kaartpopup__naam").inner_text() == "Regio Twente"
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+
+    knop = page.locator('#kaart path[role=button][data-koploper="regio-twente"]')
+    knop.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup .kaartpopup__link").wait_for()
+    page.keyboard.press("Escape")
+
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert knop.evaluate("element => element === document.activeElement")
+
+
+def test_profile_map_shows_the_region_and_its_surroundings_without_tiles(page, demodata):
+    meldingen = _verzamel_console(page)
+
+    page.goto(reverse("gemeenten:profiel", kwargs={"slug": "regio-twente"}))
+    page.wait_for_selector("#profielkaart[data-omgeving]")
+
+    assert page.locator("#profielkaart path.gemeente--koploper").count() == 14
+    assert page.locator("#profielkaart path.gemeente--omgeving").count() == 342 - 14
+    assert _csp_schendingen(meldingen) == []
+    assert _fouten_van_de_pagina(meldingen) == []
+
+
+@pytest.mark.parametrize("breedte", [320, 1280])
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("gemeenten:kaart"),
+        reverse("gemeenten:profiel", kwargs={"slug": "almere"}),
+        reverse("gemeenten:profiel", kwargs={"slug": "regio-twente"}),
+    ],
+)
+def test_touched_pages_have_no_axe_violations_narrow_and_wide(page, axe, demodata, url, breedte):
+    page.set_viewport_size({"width": breedte, "height": 800})
+    page.goto(url)
+    page.wait_for_selector("[data-geladen]")
+
+    assert axe(page) == []
+
+
+def test_footer_stays_at_the_bottom_of_a_short_page(page, demodata):
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    page.goto(reverse("gemeenten:profiel", kwargs={"slug": "bestaat-niet"}))
+
+    onderkant = page.locator("footer.voet").evaluate("el => el.getBoundingClientRect().bottom")
+    assert onderkant == 1400
+    assert page.locator("header img.kop__logo").get_attribute("alt")
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -252,8 +252,8 @@ def test_map_page_query_count_is_constant(client, django_assert_num_queries):
 @pytest.mark.django_db
 def test_profile_shows_answers_vocabularies_rounds_and_source(client):
     koploper = GepubliceerdeKoploperFactory(
-        organisatie="<p>Via <em>MEE</em>.</p><script>alert(1)</script>",
-        ambities="<ul><li>Bekendheid</li></ul>",
+        organisatie="Via *MEE*.\n\n<script>alert(1)</script>",
+        ambities="- Bekendheid",
         acties='<p onclick="x()">Bijeenkomsten</p>',
         rondes=[RondeFactory(naam="Koplopers I (2017)")],
         doelgroepen=[DoelgroepFactory(naam="Jeugd")],
@@ -265,8 +265,9 @@ def test_profile_shows_answers_vocabularies_rounds_and_source(client):
     html = _html(client.get(_profiel(koploper)))
 
     assert "<p>Via <em>MEE</em>.</p>" in html
-    assert "alert(1)" not in html and "onclick" not in html
-    assert "<ul><li>Bekendheid</li></ul>" in html and "<p>Bijeenkomsten</p>" in html
+    assert "<script>alert" not in html and "<p onclick" not in html
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in html  # typed text stays text
+    assert "<ul><li>Bekendheid</li></ul>" in html
     assert "Koplopers I (2017)" in html and ">Jeugd</a>" in html and ">Werk en inkomen</a>" in html
     assert '2017 eerste ronde (een van 14) (<a href="https://www.almere.nl/bron"' in html
     assert "voorbeeldtekst" not in html

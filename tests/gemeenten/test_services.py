@@ -61,15 +61,20 @@ def test_s_hertogenbosch_sorts_under_h():
 
 
 @pytest.mark.django_db
-def test_koplopers_bekend_laden_keeps_regions_without_members():
+def test_koplopers_bekend_laden_gives_regions_their_members_once():
     referentiedata_laden()
     koplopers_bekend_laden()
-
     twente = Koploper.objects.get(slug="regio-twente")
+    twente.leden.remove(twente.leden.get(code="GM0153"))  # an edit in the admin
+
+    koplopers_bekend_laden()
 
     assert twente.soort == Koploper.Soort.REGIO
-    assert twente.leden.count() == 0
+    assert twente.leden.count() == 13
     assert twente.provincie.naam == "Overijssel"
+    assert sorted(Koploper.objects.get(slug="oosterschelderegio").leden.values_list("naam", flat=True)) == [
+        "Borsele", "Goes", "Kapelle", "Noord-Beveland", "Reimerswaal", "Schouwen-Duiveland", "Tholen",
+    ]  # fmt: skip
 
 
 @pytest.mark.django_db
