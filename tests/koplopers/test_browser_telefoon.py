@@ -21,6 +21,12 @@ def _geen_horizontale_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# Elements wider than the window, outside a scroll region: what makes a page scroll sideways.
+BREDE_ELEMENTEN = """[...document.querySelectorAll('body *')]
+  .filter(e => !e.closest('.tabel-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))"""
+
+
 def test_menuknop_opent_en_sluit_met_het_toetsenbord(page, axe):
     page.set_viewport_size(TELEFOON)
     page.goto("/")
@@ -104,6 +110,7 @@ def test_scorepagina_past_op_het_scherm(page, axe, live_server, breedte):
     page.get_by_role("button", name="Indienen").click()
 
     expect(page.locator("#foutoverzicht")).to_be_focused()
+    assert page.evaluate(BREDE_ELEMENTEN) == []
     assert _geen_horizontale_scroll(page)
     regio = page.locator(".tabel-scroll[role=region]").first
     expect(regio).to_have_attribute("tabindex", "0")
