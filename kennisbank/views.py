@@ -122,7 +122,7 @@ class ProfielPdfView(View):
     """A koploper's public profile as an A4 PDF; unpublished or unknown koplopers do not exist here.
 
     Cached under the profile's ``bijgewerkt``, the public data version, the knowledge linked to it and
-    the day: a cached PDF costs four light queries, a new one the full profile and WeasyPrint.
+    the day: a cached PDF costs three light queries, a new one the full profile and WeasyPrint.
     """
 
     def get(self, request, slug):
