@@ -7,4 +7,9 @@ class GemeentenConfig(AppConfig):
     verbose_name = _("Gemeenten en koplopers")
 
     def ready(self):
-        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+        from . import (
+            admin,  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+            signalen,
+        )
+
+        signalen.verbinden()  # every public write draws a new data version

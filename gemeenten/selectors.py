@@ -3,8 +3,10 @@
 import functools
 import hashlib
 import json
+import uuid
 from datetime import UTC, datetime
 
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
@@ -176,7 +178,7 @@ def _versie_sql(alias: str) -> tuple[str, tuple]:
     return _versie_queryset().query.get_compiler(using=alias).as_sql()
 
 
-def publieke_versie(using: str = DEFAULT_DB_ALIAS) -> tuple[str, datetime | None]:
+def publieke_vingerafdruk(using: str = DEFAULT_DB_ALIAS) -> tuple[str, datetime | None]:
     """A fingerprint of everything the list and map depend on, and the newest profile change. One query.
 
     Each table contributes its row count and highest key (the koplopers also the sum of the published
@@ -195,6 +197,33 @@ def publieke_versie(using: str = DEFAULT_DB_ALIAS) -> tuple[str, datetime | None
     if laatst is not None and timezone.is_naive(laatst):
         laatst = timezone.make_aware(laatst, UTC)
     return vingerafdruk, laatst
+
+
+# The data version lives in the cache: no query per request. Every write that changes public data drops
+# it and draws a new token (``gemeenten.signalen``: saves, deletes and relation changes of the tables
+# below, also through the admin; ``kennisbank`` for its items and articles). The next request computes
+# the fingerprint once and combines it with the token. The timeout is the safety net for writes that
+# send no signal (``QuerySet.update()``, raw SQL): they show after at most this long.
+PUBLIEKE_VERSIE_SLEUTEL = "gemeenten:publieke_versie:v1"
+PUBLIEKE_VERSIE_GENERATIE = "gemeenten:publieke_versie:generatie:v1"
+PUBLIEKE_VERSIE_TIMEOUT = 300
+
+
+def publieke_versie(using: str = DEFAULT_DB_ALIAS) -> tuple[str, datetime | None]:
+    """The public data version and the newest profile change, from the cache (one query on a miss).
+
+    Everything cached for anonymous visitors (page fragments, the GeoJSON, the PDFs) is keyed on it.
+    A cache that is out (see ``koplopers.cache``) counts as a miss: the version is then computed.
+    """
+    bewaard = cache.get(PUBLIEKE_VERSIE_SLEUTEL) if using == DEFAULT_DB_ALIAS else None
+    if bewaard is not None:
+        return bewaard
+    token = cache.get_or_set(PUBLIEKE_VERSIE_GENERATIE, lambda: uuid.uuid4().hex, None) or ""
+    vingerafdruk, laatst = publieke_vingerafdruk(using)
+    versie = hashlib.sha256(f"{vingerafdruk}:{token}".encode()).hexdigest()[:32]
+    if using == DEFAULT_DB_ALIAS:
+        cache.set(PUBLIEKE_VERSIE_SLEUTEL, (versie, laatst), PUBLIEKE_VERSIE_TIMEOUT)
+    return versie, laatst
 
 
 def gepubliceerde_koplopers():

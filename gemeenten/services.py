@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from koplopers.bestanden import MAX_AFBEELDING_PIXELS
 from koplopers.opmaak import normaliseer
 
+from . import selectors
 from .models import (
     Contactpersoon,
     Doelgroep,
@@ -92,6 +94,22 @@ class Laadverslag:
     def tel(self, soort: str, nieuw: bool) -> None:
         teller = self.aangemaakt if nieuw else self.bijgewerkt
         teller[soort] = teller.get(soort, 0) + 1
+
+
+def _publieke_versie_vergeten() -> None:
+    cache.set(selectors.PUBLIEKE_VERSIE_GENERATIE, uuid.uuid4().hex, None)
+    cache.delete(selectors.PUBLIEKE_VERSIE_SLEUTEL)
+
+
+def publieke_versie_verhogen() -> None:
+    """A write changed public data: draw a new data version, so every cache keyed on it is missed.
+
+    Now (the writing request itself, and a test, see it) and again after the commit: a request in
+    between may have computed the version from the data before the commit. Called by the receivers in
+    ``gemeenten.signalen`` and by the kennisbank's services; cheap (two cache writes), no query.
+    """
+    _publieke_versie_vergeten()
+    transaction.on_commit(_publieke_versie_vergeten)
 
 
 def _lees_geojson(naam: str) -> dict:

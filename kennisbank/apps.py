@@ -7,5 +7,8 @@ class KennisbankConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self):
-        from . import admin  # noqa: F401  (SimpleAdminConfig does not autodiscover)
-        from .zoeken import signalen  # noqa: F401  (keeps the search index current)
+        from . import (
+            admin,  # noqa: F401  (SimpleAdminConfig does not autodiscover)
+            signalen,  # noqa: F401  (a write draws a new public data version)
+        )
+        from .zoeken import signalen as zoeken_signalen  # noqa: F401  (keeps the search index current)

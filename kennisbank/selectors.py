@@ -1,6 +1,7 @@
 """Reads for the knowledge base, the showcase and the factsheet: querysets with the joins they need."""
 
 import uuid
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import CharField, Count, F, Max, Prefetch, Q, QuerySet, Value
@@ -40,6 +41,36 @@ def kennisitem_detail() -> QuerySet[Kennisitem]:
         "themas",
         Prefetch("koplopers", queryset=Koploper.objects.gepubliceerd().order_by("sorteernaam")),
     )
+
+
+# How much linked knowledge a profile shows, on the web page and in its PDF alike.
+KENNISITEMS_OP_PROFIEL = 10
+ETALAGEARTIKELEN_OP_PROFIEL = 5
+
+
+@dataclass(frozen=True)
+class KennisBijKoploper:
+    """At most ``KENNISITEMS_OP_PROFIEL`` items and ``ETALAGEARTIKELEN_OP_PROFIEL`` articles, and how many
+    more there are: the work does not grow with the size of the knowledge base."""
+
+    kennisitems: list
+    artikelen: list
+    meer_kennisitems: int
+    meer_artikelen: int
+
+
+def _begrensd(queryset, grens: int) -> tuple[list, int]:
+    """The first ``grens`` rows, and how many more (a count only when the limit is reached)."""
+    rijen = list(queryset[:grens])
+    meer = queryset.count() - grens if len(rijen) == grens else 0
+    return rijen, meer
+
+
+def kennis_bij_koploper(koploper: Koploper) -> KennisBijKoploper:
+    """What a profile shows of the knowledge linked to it (two queries, four when a list is full)."""
+    kennisitems, meer_kennisitems = _begrensd(kennisitems_bij_koploper(koploper), KENNISITEMS_OP_PROFIEL)
+    artikelen, meer_artikelen = _begrensd(etalageartikelen_bij_koploper(koploper), ETALAGEARTIKELEN_OP_PROFIEL)
+    return KennisBijKoploper(kennisitems, artikelen, meer_kennisitems, meer_artikelen)
 
 
 def kennisitems_bij_koploper(koploper: Koploper) -> QuerySet[Kennisitem]:

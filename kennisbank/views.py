@@ -15,12 +15,11 @@ from .filters import KennisitemFilter
 from .grafieken import factsheet_grafieken
 from .pdf import PdfTeDruk, pdf_gecachet, pdf_maken
 from .selectors import (
-    etalageartikelen_bij_koploper,
     factsheet_cijfers,
     filterkeuzes,
+    kennis_bij_koploper,
     kennis_versie_bij_koploper,
     kennisitem_detail,
-    kennisitems_bij_koploper,
     kennisitems_lijst,
     publieke_etalageartikelen,
 )
@@ -122,7 +121,7 @@ class ProfielPdfView(View):
     """A koploper's public profile as an A4 PDF; unpublished or unknown koplopers do not exist here.
 
     Cached under the profile's ``bijgewerkt``, the public data version, the knowledge linked to it and
-    the day: a cached PDF costs four light queries, a new one the full profile and WeasyPrint.
+    the day: a cached PDF costs three light queries, a new one the full profile and WeasyPrint.
     """
 
     def get(self, request, slug):
@@ -154,8 +153,10 @@ class ProfielPdfView(View):
         context = {
             "koploper": koploper,
             "contactpersonen": [c for c in koploper.contactpersonen.all() if c.toestemming_publicatie],
-            "kennisitems": kennisitems_bij_koploper(koploper),
-            "artikelen": etalageartikelen_bij_koploper(koploper),
+            # What the web page shows (at most 10 items and 5 articles) and how many more: a PDF of a
+            # koploper linked to hundreds of items would otherwise grow with the knowledge base.
+            "kennis": kennis_bij_koploper(koploper),
+            "profiel_adres": request.build_absolute_uri(koploper.get_absolute_url()),
             "vandaag": vandaag,
             "adres": adres,
         }

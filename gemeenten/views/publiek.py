@@ -1,5 +1,6 @@
 """The public pages: the A–Z list, the map and its GeoJSON, and a koploper's profile."""
 
+import gzip
 import hashlib
 import string
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
@@ -120,40 +121,88 @@ class KoploperKaartView(TemplateView):
         )
 
 
+def _brotli():
+    """The ``brotli`` module if it is installed (fonttools pulls it in for WeasyPrint), else None."""
+    try:
+        import brotli
+    except ImportError:  # pragma: no cover - installed with the lock file on CPython
+        return None
+    return brotli
+
+
+def _codering(request) -> str:
+    """The encoding to answer in: "br", "gzip" or "" (none), from Accept-Encoding (q=0 refuses)."""
+    aanvaard = set()
+    for deel in request.headers.get("accept-encoding", "").lower().split(","):
+        naam, _puntkomma, parameters = deel.strip().partition(";")
+        if parameters.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        aanvaard.add(naam.strip())
+    if "br" in aanvaard and _brotli() is not None:
+        return "br"
+    if "gzip" in aanvaard:
+        return "gzip"
+    return ""
+
+
+def geojson_gecomprimeerd(inhoud: bytes) -> dict[str, bytes]:
+    """The GeoJSON body stored compressed once per data version: gzip, and brotli when installed."""
+    gecomprimeerd = {"gzip": gzip.compress(inhoud, compresslevel=9, mtime=0)}
+    brotli = _brotli()
+    if brotli is not None:
+        gecomprimeerd["br"] = brotli.compress(inhoud, mode=brotli.MODE_TEXT, quality=9)
+    return gecomprimeerd
+
+
 class KaartGeojsonView(View):
     """All municipalities as a GeoJSON FeatureCollection, the (filtered) koplopers marked.
 
-    A repeat visit gets 304 after one cheap version query: the ETag is derived from the data version
-    and the query string. The body is cached per data version and normalised filters (not for a
-    free-text name search).
+    A repeat visit gets 304 without a query: the ETag is derived from the data version (cached) and the
+    query string. The body is cached per data version and normalised filters (not for a free-text name
+    search) already compressed, gzip and brotli, and served with ``Content-Encoding`` to a client that
+    accepts it: the GZip middleware skips a response that has one, so nothing is compressed per request.
+    A client that accepts neither gets the body unpacked from the gzip copy. The ETag of a compressed
+    body is weak, as the GZip middleware made it.
     """
 
     def get(self, request):
         versie, laatst = selectors.publieke_versie()
         vraag = "&".join(f"{sleutel}={waarde}" for sleutel, waarde in sorted(request.GET.lists()))
+        codering = _codering(request)
         etag = quote_etag(hashlib.sha256(f"{versie}?{vraag}".encode()).hexdigest()[:32])
+        if codering:
+            etag = f"W/{etag}"
         last_modified = int(laatst.timestamp()) if laatst else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = HttpResponse(self._inhoud(request, versie), content_type="application/geo+json")
+            lichamen = self._inhoud(request, versie)
+            if codering in lichamen and codering:
+                response = HttpResponse(lichamen[codering], content_type="application/geo+json")
+                response["Content-Encoding"] = codering
+            else:  # uncompressed (the GZip middleware may still compress a free-text search's body)
+                inhoud = lichamen[""] if "" in lichamen else gzip.decompress(lichamen["gzip"])
+                response = HttpResponse(inhoud, content_type="application/geo+json")
         response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified)
+        patch_vary_headers(response, ("Accept-Encoding",))
         patch_cache_control(response, public=True, no_cache=True)
         return response
 
-    def _inhoud(self, request, versie: str) -> bytes:
+    def _inhoud(self, request, versie: str) -> dict[str, bytes]:
+        """The body per encoding ("" is uncompressed)."""
         filterset = _filterset(request, queryset=selectors.gepubliceerde_koplopers())
         if "q" in filterset.actieve_filters:
             # Free text has no end of values: caching each would only push the common bodies out.
-            return selectors.kaart_geojson(selectors.kaart_koplopers(filterset.qs)).encode()
+            return {"": selectors.kaart_geojson(selectors.kaart_koplopers(filterset.qs)).encode()}
         filters = hashlib.sha256(filterset.querystring.encode()).hexdigest()[:16]
-        sleutel = f"gemeenten:kaart.geojson:{versie}:{filters}"
-        inhoud = cache.get(sleutel)
-        if inhoud is None:
+        sleutel = f"gemeenten:kaart.geojson:v2:{versie}:{filters}"
+        gecomprimeerd = cache.get(sleutel)
+        if gecomprimeerd is None:
             inhoud = selectors.kaart_geojson(selectors.kaart_koplopers(filterset.qs)).encode()
-            cache.set(sleutel, inhoud, GEOJSON_CACHE_SECONDEN)
-        return inhoud
+            gecomprimeerd = geojson_gecomprimeerd(inhoud)
+            cache.set(sleutel, gecomprimeerd, GEOJSON_CACHE_SECONDEN)
+        return gecomprimeerd
 
 
 class KoploperDetailView(DetailView):

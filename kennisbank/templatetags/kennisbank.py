@@ -1,17 +1,21 @@
 from django import template
 
-from ..selectors import etalageartikelen_bij_koploper, kennisitems_bij_koploper, nieuwste_etalageartikel
+from ..selectors import kennis_bij_koploper as _kennis_bij_koploper
+from ..selectors import nieuwste_etalageartikel
 
 register = template.Library()
 
 
 @register.inclusion_tag("kennisbank/includes/bij_koploper.html")
 def kennis_bij_koploper(koploper):
-    """Related knowledge items and showcase articles on a koploper's profile (two queries)."""
+    """Related knowledge items and showcase articles on a koploper's profile (bounded, as in its PDF)."""
+    kennis = _kennis_bij_koploper(koploper)
     return {
         "koploper": koploper,
-        "kennisitems": list(kennisitems_bij_koploper(koploper)[:10]),
-        "artikelen": list(etalageartikelen_bij_koploper(koploper)[:5]),
+        "kennisitems": kennis.kennisitems,
+        "artikelen": kennis.artikelen,
+        "meer_kennisitems": kennis.meer_kennisitems,
+        "meer_artikelen": kennis.meer_artikelen,
     }
 
 

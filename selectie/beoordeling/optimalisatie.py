@@ -16,7 +16,8 @@ The constraints of a round (:class:`Eisen`), checked by :func:`selectie_controle
 
 The proposal is the selection with the **highest total score** that meets all constraints and the pins
 (candidates staff pinned in or out), computed exactly as a 0/1 integer programme with
-``scipy.optimize.milp`` (HiGHS, relative gap 0). Scores are compared in units of 0.0001; among equally
+``scipy.optimize.milp`` (HiGHS, relative gap 0, presolve off:
+see :data:`MILP_OPTIES`). Scores are compared in units of 0.0001; among equally
 good selections the one with the better-ranked candidates wins (candidates are passed in ranking
 order), so the result is deterministic. A candidate without a score counts as 0: it is only chosen when
 a constraint needs it.
@@ -39,6 +40,13 @@ from django.utils.translation import ngettext
 from .aggregatie import cijfer
 
 SCHAAL = 10_000  # score units: 0.0001
+
+# HiGHS options. Exact (relative gap 0). Presolve off: on this problem (a handful of covering rows over
+# thousands of 0/1 columns) HiGHS's presolve took about a second at 3,000 candidates and then the problem
+# was solved at the root node anyway; without it the same proven optimum comes in tens of milliseconds
+# (figures in bench/README.md, "Voorstel"). No time limit: a limit would turn "not proven in time" into
+# a wrong "infeasible" here, and the proposal must be the exact optimum.
+MILP_OPTIES = {"mip_rel_gap": 0, "presolve": False}
 
 
 @dataclass(frozen=True)
@@ -309,7 +317,7 @@ def _los_op(
         constraints=constraints,
         integrality=np.ones(n + t),
         bounds=Bounds(onder, boven),
-        options={"mip_rel_gap": 0, "presolve": True},
+        options=dict(MILP_OPTIES),
     )
     if resultaat.status != 0 or resultaat.x is None:
         return None

@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from selectie.beoordeling import optimalisatie
 from selectie.beoordeling.optimalisatie import (
     Eisen,
     Kandidaat,
@@ -368,3 +369,69 @@ def test_voorstel_300_candidates_well_under_a_second():
     assert len(voorstel.gekozen) == 15
     assert voorstel.controle.voldaan
     assert duur < 1.0
+
+
+# --- solver options (issue 14): presolve off, the optimum still exact ---------------------------------
+
+
+def test_milp_options_exact_without_presolve():
+    assert optimalisatie.MILP_OPTIES["mip_rel_gap"] == 0
+    assert optimalisatie.MILP_OPTIES["presolve"] is False
+    assert "time_limit" not in optimalisatie.MILP_OPTIES
+
+
+def _vast_geval(aantal):
+    """A fixed instance whose optimum is known by construction.
+
+    12 provinces and 4 themes. The best candidates all lie in "Provincie 0" and have theme "a"; each
+    other province and each of the themes b–d has exactly one candidate of its own ("dekker"), with a
+    low score that increases with its index. With doel 12–15 and every province and theme required, the
+    optimum is: the 11 province covers (which also bring the themes b–d, see below), plus the 4 best of
+    the rest. The themes b, c, d are given to the covers of provinces 1, 2 and 3.
+    """
+    kandidaten = []
+    for p in range(1, 12):
+        themas = {1: ["b"], 2: ["c"], 3: ["d"]}.get(p, [])
+        kandidaten.append(kandidaat(f"dekker{p}", round(0.5 + p / 100, 4), f"Provincie {p}", themas))
+    rest = aantal - len(kandidaten)
+    for i in range(rest):
+        kandidaten.append(kandidaat(f"top{i}", round(4.0 - i * (3.0 / rest), 4), "Provincie 0", ["a"]))
+    kandidaten.sort(key=lambda k: -(k.score or 0))
+    verwacht = {f"dekker{p}" for p in range(1, 12)} | {f"top{i}" for i in range(4)}
+    return kandidaten, verwacht
+
+
+@pytest.mark.parametrize("aantal", [20, 1000], ids=["klein", "1000-kandidaten"])
+def test_voorstel_fixed_instance_optimum_per_size(aantal):
+    kandidaten, verwacht = _vast_geval(aantal)
+    totaal = round(sum(k.score for k in kandidaten if k.sleutel in verwacht), 6)
+
+    begin = time.perf_counter()
+    voorstel = voorstel_berekenen(kandidaten, Eisen(minimum=12, maximum=15))
+    duur = time.perf_counter() - begin
+
+    assert voorstel.haalbaar
+    assert set(voorstel.gekozen) == verwacht
+    assert round(voorstel.totaal, 6) == totaal
+    assert duur < 1.0
+
+
+def test_voorstel_1000_random_candidates_same_optimum_with_and_without_presolve(monkeypatch):
+    rng = random.Random(14)
+    provincies = [f"Provincie {i}" for i in range(12)]
+    themas = [f"thema {i}" for i in range(8)]
+    kandidaten = sorted(
+        (
+            kandidaat(f"k{i}", round(rng.uniform(1, 4), 4), rng.choice(provincies), rng.sample(themas, 1))
+            for i in range(1000)
+        ),
+        key=lambda k: -k.score,
+    )
+    vast_uit = {k.sleutel for k in kandidaten[:5]}
+    zonder = voorstel_berekenen(kandidaten, Eisen(minimum=12, maximum=15), vast_uit=vast_uit)
+    monkeypatch.setattr(optimalisatie, "MILP_OPTIES", {**optimalisatie.MILP_OPTIES, "presolve": True})
+    met = voorstel_berekenen(kandidaten, Eisen(minimum=12, maximum=15), vast_uit=vast_uit)
+
+    assert zonder.haalbaar and met.haalbaar
+    assert round(zonder.totaal, 6) == round(met.totaal, 6)
+    assert zonder.gekozen == met.gekozen

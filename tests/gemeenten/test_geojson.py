@@ -153,7 +153,7 @@ def test_repeat_request_reads_the_cache_instead_of_rebuilding(client, django_ass
     GepubliceerdeKoploperFactory(provincie=ProvincieFactory(slug="utrecht"))
     eerste = client.get(URL, {"ronde": "onbekend", "provincie": "utrecht"})
 
-    with django_assert_num_queries(3):  # the data version, and validating the two filters
+    with django_assert_num_queries(2):  # validating the two filters (the data version is cached)
         tweede = client.get(URL, {"provincie": "utrecht", "ronde": "onbekend", "thema": ""})
 
     assert tweede.content == eerste.content
@@ -164,7 +164,7 @@ def test_name_search_is_not_cached(client, django_assert_num_queries):
     GepubliceerdeKoploperFactory()
     client.get(URL, {"q": "test"})
 
-    with django_assert_num_queries(5):  # version, municipalities, koplopers, their rounds and members
+    with django_assert_num_queries(4):  # municipalities, koplopers, their rounds and members
         client.get(URL, {"q": "test"})
 
 
@@ -184,3 +184,93 @@ def test_geojson_query_count_does_not_grow_with_koplopers(client, django_assert_
     features = json.loads(response.content)["features"]
     assert len(features) == 2 + 49 * 3
     assert sum(f["properties"]["koploper"] for f in features) == 2 + 49 * 3
+
+
+# Precompressed bodies (issue 14): compressed once per data version, never per request.
+
+
+@pytest.fixture
+def tellers(monkeypatch):
+    """Count how often the GeoJSON is built and compressed, and fail if the GZip middleware compresses."""
+    from gemeenten import selectors
+    from gemeenten.views import publiek
+
+    aantallen = {"opgebouwd": 0, "gecomprimeerd": 0}
+    opbouwen, comprimeren = selectors.kaart_geojson, publiek.geojson_gecomprimeerd
+
+    def opgebouwd(*args, **kwargs):
+        aantallen["opgebouwd"] += 1
+        return opbouwen(*args, **kwargs)
+
+    def gecomprimeerd(*args, **kwargs):
+        aantallen["gecomprimeerd"] += 1
+        return comprimeren(*args, **kwargs)
+
+    def niet_doen(*args, **kwargs):
+        raise AssertionError("de GZip-middleware comprimeerde de GeoJSON opnieuw")
+
+    monkeypatch.setattr(selectors, "kaart_geojson", opgebouwd)
+    monkeypatch.setattr(publiek, "geojson_gecomprimeerd", gecomprimeerd)
+    monkeypatch.setattr("django.middleware.gzip.compress_string", niet_doen)
+    return aantallen
+
+
+@pytest.mark.django_db
+def test_gzip_body_is_precompressed_and_the_same_json(client, tellers):
+    GepubliceerdeKoploperFactory(rondes=[RondeFactory()])
+    GemeenteFactory()
+    ruw = client.get(URL, headers={"accept-encoding": "identity"})
+
+    response = client.get(URL, headers={"accept-encoding": "gzip, deflate"})
+
+    assert "Content-Encoding" not in ruw
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert json.loads(gzip.decompress(response.content)) == json.loads(ruw.content)
+    assert tellers == {"opgebouwd": 1, "gecomprimeerd": 1}
+
+
+@pytest.mark.django_db
+def test_brotli_body_when_the_client_accepts_it(client, tellers):
+    brotli = pytest.importorskip("brotli")
+    GepubliceerdeKoploperFactory()
+    ruw = json.loads(client.get(URL).content)
+
+    response = client.get(URL, headers={"accept-encoding": "gzip, deflate, br, zstd"})
+
+    assert response["Content-Encoding"] == "br"
+    assert json.loads(brotli.decompress(response.content)) == ruw
+
+
+@pytest.mark.django_db
+def test_refused_encoding_is_not_sent(client):
+    GepubliceerdeKoploperFactory()
+
+    response = client.get(URL, headers={"accept-encoding": "identity, br;q=0"})
+
+    assert "Content-Encoding" not in response
+    assert json.loads(response.content)["type"] == "FeatureCollection"
+
+
+@pytest.mark.django_db
+def test_second_request_reads_the_compressed_body_without_recomputing(client, tellers, django_assert_num_queries):
+    GepubliceerdeKoploperFactory()
+    eerste = client.get(URL, headers={"accept-encoding": "gzip"})
+
+    with django_assert_num_queries(0):
+        tweede = client.get(URL, headers={"accept-encoding": "gzip"})
+
+    assert tweede.content == eerste.content
+    assert tellers == {"opgebouwd": 1, "gecomprimeerd": 1}
+
+
+@pytest.mark.django_db
+def test_precompressed_body_is_rebuilt_after_an_edit(client, tellers):
+    koploper = GepubliceerdeKoploperFactory()
+    eerste = client.get(URL, headers={"accept-encoding": "gzip"})
+
+    koploper.rondes.add(RondeFactory())
+    tweede = client.get(URL, headers={"accept-encoding": "gzip", "if-none-match": eerste["ETag"]})
+
+    assert tweede.status_code == 200
+    assert tellers == {"opgebouwd": 2, "gecomprimeerd": 2}

@@ -54,8 +54,8 @@ def test_profiel_pdf_cached_costs_only_light_queries(client, renders, django_ass
     koploper = KoploperInUtrechtFactory()
     _profiel_pdf(client, koploper)
 
-    # The koploper (404 or not, its bijgewerkt), the public data version, its items and articles.
-    with django_assert_num_queries(4):
+    # The koploper (404 or not, its bijgewerkt), its items and articles (the data version is cached).
+    with django_assert_num_queries(3):
         assert _profiel_pdf(client, koploper).status_code == 200
 
 
@@ -225,3 +225,51 @@ def test_pdf_gecachet_gives_up_after_the_waiting_time(monkeypatch, settings):
             pdf_gecachet(sleutel="test:pdf:druk", maken=lambda: b"%PDF-", timeout=60)
     finally:
         plek.release()
+
+
+@pytest.fixture
+def pdf_html(monkeypatch):
+    """The HTML each profile PDF would be made of (WeasyPrint itself is tested elsewhere)."""
+    from django.template.loader import render_to_string
+
+    gemaakt = []
+
+    def nep_pdf(*, template_name, context, request):
+        gemaakt.append(render_to_string(template_name, context, request=request))
+        return b"%PDF-nep"
+
+    monkeypatch.setattr("kennisbank.views.pdf_maken", nep_pdf)
+    return gemaakt
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aantal", [1, 50])
+def test_profiel_pdf_lists_what_the_page_shows_whatever_the_number_linked(client, pdf_html, aantal):
+    koploper = KoploperInUtrechtFactory()
+    KennisitemFactory.create_batch(aantal, koplopers=[koploper])
+
+    assert _profiel_pdf(client, koploper).status_code == 200
+    pagina = client.get(koploper.get_absolute_url()).content.decode()
+
+    html = pdf_html[0]
+    assert html.count('class="pdf-kennis"') == min(aantal, 10)
+    assert pagina.count("/kennisbank/") - pagina.count('href="/kennisbank/"') >= min(aantal, 10)
+    if aantal > 10:
+        assert "en 40 meer in de kennisbank" in html
+        assert "en 40 meer in de kennisbank" in pagina
+        assert koploper.get_absolute_url() in html  # the link to the page online
+    else:
+        assert "meer in de kennisbank" not in html
+
+
+@pytest.mark.django_db
+def test_profiel_pdf_queries_do_not_grow_with_the_linked_items(client, pdf_html, django_assert_max_num_queries):
+    koploper = KoploperInUtrechtFactory()
+    KennisitemFactory.create_batch(50, koplopers=[koploper])
+    EtalageartikelFactory.create_batch(8, koploper=koploper)
+
+    with django_assert_max_num_queries(14):  # the profile and its parts, 10 + 5 linked and two counts
+        assert _profiel_pdf(client, koploper).status_code == 200
+
+    assert pdf_html[0].count('class="pdf-kennis"') == 15  # 10 items and 5 articles
+    assert "en 3 meer in de etalage" in pdf_html[0]

@@ -120,7 +120,16 @@ def test_profiel_extra_query_count_is_constant(django_assert_num_queries):
         KennisitemFactory(koplopers=[koploper])
         EtalageartikelFactory(koploper=koploper)
 
-    with django_assert_num_queries(2):
+    # Full lists: the first 10 items and 5 articles, and a count of each for "en N meer".
+    with django_assert_num_queries(4):
+        template.render(Context({"koploper": koploper}))
+    for _ in range(20):
+        KennisitemFactory(koplopers=[koploper])
+        EtalageartikelFactory(koploper=koploper)
+
+    with django_assert_num_queries(4):
         html = template.render(Context({"koploper": koploper}))
 
     assert html.count("/kennisbank/") == 10
+    assert "en 31 meer in de kennisbank" in html
+    assert "en 35 meer in de etalage" in html

@@ -140,11 +140,14 @@ def test_postgres_restart_and_outage_give_503_then_200_without_restarting_the_ap
     assert _get(poort, "/gemeenten/")[0] == 200
 
     postgres.stop()
-    tijdens = [_get(poort, pad) for pad in ("/", "/gemeenten/", "/gemeenten/kaart.geojson", "/factsheet/")]
+    tijdens = [_get(poort, pad) for pad in ("/", "/gemeenten/kaart/", "/gemeenten/kaart.geojson", "/factsheet/")]
+    # The list was visited before: its version and results are in the cache, so it needs no database.
+    uit_cache = _get(poort, "/gemeenten/")[0]
     postgres.start()
     na = [_get(poort, pad)[0] for pad in ("/", "/gemeenten/", "/gemeenten/kaart.geojson", "/factsheet/")]
 
     assert [status for status, _, _ in tijdens] == [503] * 4
+    assert uit_cache == 200
     assert all(headers["Retry-After"] == "30" for _, headers, _ in tijdens)
     assert all("Even niet beschikbaar" in inhoud for _, _, inhoud in tijdens)
     assert na == [200] * 4
