@@ -158,13 +158,17 @@ def _mag_posten(verwachting: Verwachting, rol: str) -> bool:
 
 
 def _rol(verwachting: Verwachting) -> str | None:
-    """A role that may use the URL: its POST is not refused, else its GET gives 200."""
+    """A role that may use the URL: its POST is not refused, else its GET gives 200, else (a page that
+    redirects until something is in the session, such as the Zelftest's result) its GET redirects."""
     for rol in VOORKEUR:
         if _mag_posten(verwachting, rol):
             return rol
     for rol in VOORKEUR:
         if (verwachting.get or {}).get(rol) == 200:
             return rol
+    statussen = set((verwachting.get or {}).values())
+    if statussen == {302}:
+        return VOORKEUR[0]
     return None
 
 
