@@ -68,7 +68,8 @@ def test_smtp_stopped_nomination_stored_and_mail_delivered_once_server_is_back(
     assert bericht.status == Bericht.Status.VERZONDEN
     assert smtp.ontvanger.message_ids() == [bericht.message_id]
     ontvangen = smtp.ontvanger.ontvangen[0]
-    assert ontvangen["To"] == "bea@adviesraad.example, jet@example.nl"
+    # Only the nominator's own account address, never the contact address typed into the form (issue 9).
+    assert ontvangen["To"] == "bea@adviesraad.example"
     bijlagen = [deel.get_filename() for deel in ontvangen.walk() if deel.get_filename()]
     assert len(bijlagen) == 1 and bijlagen[0].endswith(".pdf")
 
