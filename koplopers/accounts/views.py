@@ -267,11 +267,15 @@ class TweestapsHerstelLijstView(PermissionRequiredMixin, ListView):
     def get_permission_object(self):
         return None
 
+    def _zoekterm(self) -> str:
+        # Without NUL characters: PostgreSQL refuses them in a string literal (a 500 otherwise).
+        return self.request.GET.get("q", "").replace("\x00", "").strip()[:100]
+
     def get_queryset(self):
         gebruikers = User.objects.annotate(
             heeft_app=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
         ).order_by("username")
-        zoek = self.request.GET.get("q", "").strip()[:100]
+        zoek = self._zoekterm()
         if zoek:
             gebruikers = gebruikers.filter(
                 Q(username__icontains=zoek)
@@ -285,7 +289,7 @@ class TweestapsHerstelLijstView(PermissionRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["zoek"] = self.request.GET.get("q", "").strip()[:100]
+        context["zoek"] = self._zoekterm()
         context["herstellingen"] = TweestapsGebeurtenis.objects.filter(soort=TweestapsGebeurtenis.Soort.HERSTELD)[:20]
         return context
 

@@ -204,3 +204,12 @@ def test_geen_apparaatbeheer_in_de_admin_zonder_spoor():
     assert not admin.site.is_registered(TOTPDevice)
     assert not admin.site.is_registered(StaticDevice)
     assert admin.site.is_registered(TweestapsGebeurtenis)
+
+
+def test_zoeken_met_een_nul_teken_geeft_geen_serverfout(staf):
+    client = _verifieerd(staf)
+
+    antwoord = client.get(reverse("accounts:tweestaps_herstel_lijst"), {"q": "be\x00heer"})
+
+    assert antwoord.status_code == 200
+    assert antwoord.context["zoek"] == "beheer"
