@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Zoekdocument
 from ..tekst import normaliseer
-from .analyse import STOPWOORDEN, Woordenschat, stam, verwante_stammen
+from .analyse import STOPWOORDEN, Woordenschat, stam
 from .index import woordenschat
 from .vraag import Zoekvraag, ontleed
 
@@ -121,7 +121,7 @@ def _uitvoeren(vraag: Zoekvraag, resultaat: Zoekresultaat, **filters) -> None:
 
 
 def _is_bekend(woord: str, schat: Woordenschat) -> bool:
-    return woord in schat.woorden or stam(woord) in schat.stammen or bool(verwante_stammen(woord, schat))
+    return woord in schat.woorden or stam(woord) in schat.stammen or bool(schat.verwant(woord))
 
 
 def _dichtstbij(woord: str, schat: Woordenschat) -> str | None:
