@@ -9,7 +9,6 @@ from html import unescape
 from django.utils.html import strip_tags
 
 
-
 @lru_cache(maxsize=4096)
 def _vouw_teken(teken: str) -> str:
     ontleed = unicodedata.normalize("NFKD", teken)
